@@ -1,0 +1,31 @@
+import { GECKO_ID } from './extension-identity.ts';
+
+type ChromeManifest = {
+  key?: string;
+  minimum_chrome_version?: string;
+  background: { service_worker: string; type?: string };
+  [field: string]: unknown;
+};
+
+/** Firefox 142 is the first to know `data_collection_permissions`; ESR 140 would reject it. */
+export const FIREFOX_MIN_VERSION = '142.0';
+
+/**
+ * The Firefox build's manifest, derived from the one source manifest.json: an event page
+ * instead of a service worker (Firefox MV3 has no background service worker), a fixed gecko id
+ * (so the redirect URI never changes), and the data-collection declaration AMO requires.
+ */
+export function firefoxManifest(source: ChromeManifest): Record<string, unknown> {
+  const { key: _key, minimum_chrome_version: _min, background, ...common } = source;
+  return {
+    ...common,
+    background: { scripts: [background.service_worker], ...(background.type ? { type: background.type } : {}) },
+    browser_specific_settings: {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  };
+}

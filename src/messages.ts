@@ -1,0 +1,27 @@
+// The one contract between the popup and the background. The popup never touches the
+// browser API for anything the background owns (flows, tokens, storage); it asks here.
+import type { FlowProfile, FlowRun } from './core';
+
+export type MessageMap = {
+  /** Is the background up? Also tells the popup what only the background knows. */
+  ping: { request: void; response: { version: string; redirectUri: string } };
+  /** Run one authorization-code flow; resolves when it has succeeded or failed. */
+  runFlow: { request: { profile: FlowProfile }; response: FlowRun };
+  /** The last flow run in this browser session, if any (the popup may have closed meanwhile). */
+  lastFlow: { request: void; response: FlowRun | null };
+};
+
+export type MessageType = keyof MessageMap;
+export type RequestOf<K extends MessageType> = MessageMap[K]['request'];
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+
+export type Message<K extends MessageType = MessageType> = { type: K; payload: RequestOf<K> };
+
+/** Errors cross the boundary as data: browsers serialise thrown errors differently. */
+export type Reply<K extends MessageType = MessageType> = { ok: true; value: ResponseOf<K> } | { ok: false; error: string };
+
+export type Handlers = { [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> };
+
+export function isMessage(value: unknown): value is Message {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}

@@ -1,0 +1,12 @@
+import browser from 'webextension-polyfill';
+import type { MessageType, Reply, RequestOf, ResponseOf } from '../messages';
+
+export type Ask = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
+
+/** Sends one typed message to the background; its error replies become thrown Errors here. */
+export const ask: Ask = async (type, payload) => {
+  const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<typeof type> | undefined;
+  if (!reply) throw new Error(`The background did not answer "${type}".`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+};

@@ -1,0 +1,48 @@
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import manifest from './manifest.json' with { type: 'json' };
+import { firefoxManifest } from './scripts/firefox-manifest.ts';
+
+// `vite build` builds dist/chrome; `vite build --mode firefox` builds dist/firefox from the
+// same manifest.json, derived. Vitest runs in mode "test", without the extension plugin.
+export default defineConfig(({ mode }) => {
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const extension =
+    mode === 'test'
+      ? []
+      : [
+          crx({
+            manifest: (browser === 'firefox' ? firefoxManifest(manifest) : manifest) as ManifestV3Export,
+            browser,
+          }),
+        ];
+  return {
+    plugins: [preact(), ...extension],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      // Lets `npm run bench` attribute every chunk to its entry point.
+      manifest: true,
+      target: 'es2022',
+    },
+    test: {
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+        { extends: true, test: { name: 'component', include: ['test/component/**/*.test.tsx'], environment: 'happy-dom' } },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['test/e2e/**/*.test.ts'],
+            environment: 'node',
+            testTimeout: 90_000,
+            hookTimeout: 90_000,
+            // Two cores and real browsers: one browser at a time keeps timings sane.
+            fileParallelism: false,
+          },
+        },
+      ],
+    },
+  };
+});
