@@ -1,0 +1,25 @@
+/**
+ * What a test needs from a browser with the extension loaded, the same for Chromium
+ * (Playwright) and Firefox (Puppeteer over WebDriver BiDi), so each scenario is written once.
+ */
+export interface ExtensionBrowser {
+  name: 'chromium' | 'firefox';
+  /** The extension's origin, e.g. chrome-extension://<id>/ */
+  origin: string;
+  /** Opens the popup page in a tab and waits until it reports ready. */
+  openPopup(): Promise<PageDriver>;
+  /** Resolves with the next window whose URL contains `fragment` (e.g. the provider's sign-in page). */
+  waitForWindow(fragment: string): Promise<PageDriver>;
+  close(): Promise<void>;
+}
+
+export interface PageDriver {
+  fill(selector: string, value: string): Promise<void>;
+  select(selector: string, value: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  waitFor(selector: string): Promise<void>;
+  text(selector: string): Promise<string>;
+  /** Runs in the page; `fn` is serialised, so it may use only its argument and page globals. */
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  url(): string;
+}

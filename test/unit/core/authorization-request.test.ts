@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildAuthorizationUrl } from '../../../src/core';
+
+describe('buildAuthorizationUrl', () => {
+  it('writes the RFC 6749 §4.1.1 example request', () => {
+    const url = new URL(
+      buildAuthorizationUrl({
+        authorizationEndpoint: 'https://server.example.com/authorize',
+        clientId: 's6BhdRkqt3',
+        redirectUri: 'https://client.example.com/cb',
+        scope: '',
+        state: 'xyz',
+      }),
+    );
+    expect(url.origin + url.pathname).toBe('https://server.example.com/authorize');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      response_type: 'code',
+      client_id: 's6BhdRkqt3',
+      state: 'xyz',
+      redirect_uri: 'https://client.example.com/cb',
+    });
+  });
+
+  it('adds the PKCE challenge (RFC 7636 §4.3), the nonce and the scope', () => {
+    const url = new URL(
+      buildAuthorizationUrl({
+        authorizationEndpoint: 'https://server.example.com/authorize',
+        clientId: 'c',
+        redirectUri: 'https://client.example.com/cb',
+        scope: 'openid email',
+        state: 's',
+        codeChallenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+        codeChallengeMethod: 'S256',
+        nonce: 'n-0S6_WzA2Mj',
+      }),
+    );
+    expect(url.searchParams.get('code_challenge')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('nonce')).toBe('n-0S6_WzA2Mj');
+    expect(url.searchParams.get('scope')).toBe('openid email');
+    expect(url.search).toContain('scope=openid+email');
+  });
+
+  it('keeps the endpoint’s own query and lets no extra parameter override the flow’s', () => {
+    const url = new URL(
+      buildAuthorizationUrl({
+        authorizationEndpoint: 'https://login.example.com/oauth2/authorize?p=B2C_1_signin',
+        clientId: 'c',
+        redirectUri: 'https://client.example.com/cb',
+        scope: 'openid',
+        state: 'real-state',
+        extraParams: { prompt: 'consent', state: 'forged', redirect_uri: 'https://evil.example/' },
+      }),
+    );
+    expect(url.searchParams.get('p')).toBe('B2C_1_signin');
+    expect(url.searchParams.get('prompt')).toBe('consent');
+    expect(url.searchParams.get('state')).toBe('real-state');
+    expect(url.searchParams.get('redirect_uri')).toBe('https://client.example.com/cb');
+  });
+});

@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import manifest from '../../../manifest.json' with { type: 'json' };
+import { chromeExtensionId, extensionRedirectUris, GECKO_ID } from '../../../scripts/extension-identity';
+import { firefoxManifest } from '../../../scripts/firefox-manifest';
+
+describe('the Firefox manifest, derived from manifest.json', () => {
+  const firefox = firefoxManifest(manifest);
+
+  it('has an event page instead of a service worker', () => {
+    expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
+  });
+
+  it('has the fixed gecko id, min version ≥ 142 and the data-collection declaration', () => {
+    expect(firefox.browser_specific_settings).toEqual({
+      gecko: { id: GECKO_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+    });
+  });
+
+  it('drops what only Chrome understands and keeps the rest as it is', () => {
+    expect(firefox).not.toHaveProperty('key');
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+    expect(firefox.permissions).toEqual(manifest.permissions);
+    expect(firefox.optional_host_permissions).toEqual(manifest.optional_host_permissions);
+  });
+});
+
+describe('the extension’s identity', () => {
+  it('asks for no host permission at install', () => {
+    expect(manifest).not.toHaveProperty('host_permissions');
+    expect(manifest.permissions).toEqual(['identity', 'storage']);
+  });
+
+  it('derives the Chrome id from the public key in manifest.json (32 letters a–p)', () => {
+    expect(chromeExtensionId()).toMatch(/^[a-p]{32}$/);
+    expect(chromeExtensionId(Buffer.from('another key').toString('base64'))).not.toBe(chromeExtensionId());
+    // The e2e suite checks that Chromium really gives the built extension this id.
+  });
+
+  it('gives the redirect URIs the README states', async () => {
+    const readme = await readFile(new URL('../../../README.md', import.meta.url), 'utf8');
+    const { chrome, firefox } = extensionRedirectUris();
+    expect(readme).toContain(chrome);
+    expect(readme).toContain(firefox);
+  });
+});
