@@ -1,46 +1,62 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import type { ExtensionBrowser, PageDriver } from './extension-browser';
-import { CHROME_PATH, DIST_CHROME, POPUP_PATH } from './paths';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findBrowser } from '../../../scripts/find-browser';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
+import { DIST_CHROME, POPUP_PATH } from './paths';
 
-/** Debian Chromium, headless, with dist/chrome loaded in a fresh profile. */
-export async function launchChromium(): Promise<ExtensionBrowser> {
+/**
+ * Chromium (Debian's, or CHROME_PATH) with the built extension loaded in a fresh profile.
+ * Playwright drives it; it also serves `npm start`, because Chromium opens a chrome-extension://
+ * URL given on its command line before the extension has loaded, and shows an error page.
+ */
+export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const { headless = true, remoteDebuggingPort, ownSignals = false, extensionDir = DIST_CHROME } = options;
   const profile = await mkdtemp(join(tmpdir(), 'oauth-lens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME_PATH,
-    headless: true,
-    // Both flags, or no extension worker starts; the rest keeps Chromium off the (closed) network.
+    executablePath: findBrowser('chrome'),
+    headless,
+    ...(headless ? {} : { viewport: null, ignoreDefaultArgs: ['--enable-automation'] }),
+    handleSIGINT: !ownSignals,
+    handleSIGTERM: !ownSignals,
+    handleSIGHUP: !ownSignals,
+    // Both extension flags, or no extension worker starts; the rest keeps Chromium off the (closed) network.
     args: [
-      `--disable-extensions-except=${DIST_CHROME}`,
-      `--load-extension=${DIST_CHROME}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-first-run',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(remoteDebuggingPort ? [`--remote-debugging-port=${remoteDebuggingPort}`] : []),
     ],
   });
+  const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(worker.url()).host}/`;
   return {
     name: 'chromium',
     origin,
     async openPopup() {
-      const page = await context.newPage();
+      const blank = context.pages().find((p) => p.url() === 'about:blank');
+      const page = blank ?? (await context.newPage());
       await page.goto(`${origin}${POPUP_PATH}`);
       await page.waitForSelector('html[data-ready]');
       return drive(page);
     },
-    async waitForWindow(fragment) {
-      const existing = context.pages().find((p) => p.url().includes(fragment));
-      return drive(existing ?? (await context.waitForEvent('page', (p) => p.url().includes(fragment))));
-    },
+    waitForWindow: (fragment) => waitForWindow(context, fragment),
+    closed,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+export async function waitForWindow(context: BrowserContext, fragment: string): Promise<PageDriver> {
+  const existing = context.pages().find((p) => p.url().includes(fragment));
+  return drive(existing ?? (await context.waitForEvent('page', (p) => p.url().includes(fragment))));
 }
 
 function drive(page: Page): PageDriver {

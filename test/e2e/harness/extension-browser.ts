@@ -10,8 +10,21 @@ export interface ExtensionBrowser {
   openPopup(): Promise<PageDriver>;
   /** Resolves with the next window whose URL contains `fragment` (e.g. the provider's sign-in page). */
   waitForWindow(fragment: string): Promise<PageDriver>;
+  /** Settles when the browser is gone, closed by the code or by a person. */
+  closed: Promise<void>;
   close(): Promise<void>;
 }
+
+export type LaunchOptions = {
+  /** Default true; `npm start` shows the browser. */
+  headless?: boolean;
+  /** Lets another process drive the same browser (the e2e test of `npm start`). Chromium only. */
+  remoteDebuggingPort?: number;
+  /** The caller handles Ctrl-C itself instead of the driver closing the browser on it. */
+  ownSignals?: boolean;
+  /** The built extension to load; default dist/<browser>. */
+  extensionDir?: string;
+};
 
 export interface PageDriver {
   fill(selector: string, value: string): Promise<void>;

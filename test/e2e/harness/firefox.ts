@@ -1,28 +1,39 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/extension-identity';
-import type { ExtensionBrowser, PageDriver } from './extension-browser';
-import { DIST_FIREFOX, FIREFOX_PATH, POPUP_PATH } from './paths';
+import { findBrowser } from '../../../scripts/find-browser';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
+import { DIST_FIREFOX, POPUP_PATH } from './paths';
 
-/** Debian Firefox ESR, headless, with dist/firefox installed as a temporary add-on. */
-export async function launchFirefox(): Promise<ExtensionBrowser> {
+/**
+ * Firefox (Debian's ESR, or FIREFOX_PATH) with the built extension installed as a temporary
+ * add-on, driven by Puppeteer over WebDriver BiDi. Also serves `npm run start:firefox`.
+ */
+export async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const { headless = true, ownSignals = false, extensionDir = DIST_FIREFOX } = options;
   // Firefox gives each add-on a random internal UUID per profile; fixing it makes moz-extension:// URLs known.
   const uuid = randomUUID();
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
+    executablePath: findBrowser('firefox'),
+    headless,
+    defaultViewport: headless ? undefined : null,
+    handleSIGINT: !ownSignals,
+    handleSIGTERM: !ownSignals,
+    handleSIGHUP: !ownSignals,
     // Without it, WebDriver BiDi refuses to navigate to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
   });
-  await browser.installExtension(DIST_FIREFOX);
+  await browser.installExtension(extensionDir);
   const origin = `moz-extension://${uuid}/`;
+  const closed = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
   return {
     name: 'firefox',
     origin,
     async openPopup() {
-      const page = await browser.newPage();
+      const blank = (await browser.pages()).find((p) => p.url() === 'about:blank');
+      const page = blank ?? (await browser.newPage());
       // page.goto never resolves for moz-extension:// (puppeteer #14314): wait for the page itself.
       page.goto(`${origin}${POPUP_PATH}`).catch(() => {});
       await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.documentElement.dataset.ready);
@@ -34,6 +45,7 @@ export async function launchFirefox(): Promise<ExtensionBrowser> {
       if (!page) throw new Error(`No page for window ${target.url()}`);
       return drive(page);
     },
+    closed,
     close: () => browser.close(),
   };
 }

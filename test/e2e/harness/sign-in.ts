@@ -2,7 +2,7 @@ import { DEMO_ACCOUNT } from '../../../src/core';
 import type { ExtensionBrowser } from './extension-browser';
 
 /** Clicks through the bundled server's sign-in and consent pages, as a person would. */
-export async function signInAndConsent(browser: ExtensionBrowser): Promise<void> {
+export async function signInAndConsent(browser: Pick<ExtensionBrowser, 'waitForWindow'>): Promise<void> {
   const window = await browser.waitForWindow('/interaction/');
   await window.waitFor('input[name=login]');
   await window.fill('input[name=login]', DEMO_ACCOUNT.login);
