@@ -13,9 +13,6 @@ export function App({ ask }: { ask: Ask }) {
       (info) => setConnection({ state: 'up', info }),
       (error: Error) => setConnection({ state: 'down', error: error.message }),
     );
-    // Marks the moment the popup is usable, for `npm run bench` and the end-to-end tests.
-    performance.mark('oauth-lens:ready');
-    document.documentElement.dataset.ready = 'true';
   }, [ask]);
 
   return (

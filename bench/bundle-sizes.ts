@@ -1,0 +1,83 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+type ViteManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
+type ExtensionManifest = { background?: { service_worker?: string; scripts?: string[] } };
+
+export const ENTRIES = { popup: 'src/popup/index.html', background: 'src/background/index.ts' } as const;
+export type Entry = keyof typeof ENTRIES;
+
+export interface Size {
+  raw: number;
+  /** Sum of each file gzipped on its own (level 9): files are loaded, and packed, one by one. */
+  gzip: number;
+  files: string[];
+}
+export type EntrySizes = { js: Size; css: Size };
+export type BundleSizes = Record<Entry, EntrySizes>;
+
+/** Sizes of each entry point in one build (dist/chrome or dist/firefox), attributed through the Vite manifest. */
+export async function measureBundles(dist: string): Promise<BundleSizes> {
+  const vite = await readJson<ViteManifest>(join(dist, '.vite/manifest.json'));
+  const extension = await readJson<ExtensionManifest>(join(dist, 'manifest.json'));
+  const result = {} as BundleSizes;
+  for (const entry of Object.keys(ENTRIES) as Entry[]) {
+    const { js, css } = staticClosure(vite, ENTRIES[entry]);
+    if (entry === 'background') js.unshift(...(await backgroundLoaders(dist, extension, vite, js[0]!)));
+    result[entry] = { js: await sizeOf(dist, js), css: await sizeOf(dist, css) };
+  }
+  return result;
+}
+
+/** The entry's own file first, then every chunk it reaches through static imports, each once. */
+function staticClosure(vite: ViteManifest, key: string): { js: string[]; css: string[] } {
+  const js = new Set<string>();
+  const css = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (chunkKey: string) => {
+    if (seen.has(chunkKey)) return;
+    seen.add(chunkKey);
+    const chunk = vite[chunkKey];
+    if (!chunk) throw new Error(`Vite manifest has no chunk "${chunkKey}"`);
+    js.add(chunk.file);
+    chunk.css?.forEach((file) => css.add(file));
+    chunk.imports?.forEach(visit);
+  };
+  visit(key);
+  return { js: [...js], css: [...css] };
+}
+
+/**
+ * The scripts manifest.json starts as background that Vite does not know about: crxjs writes a
+ * service-worker-loader.js that only imports the real entry. It is part of what the browser loads.
+ */
+async function backgroundLoaders(dist: string, extension: ExtensionManifest, vite: ViteManifest, entryFile: string) {
+  const declared = [extension.background?.service_worker, ...(extension.background?.scripts ?? [])];
+  const known = new Set(Object.values(vite).map((chunk) => chunk.file));
+  const loaders = declared.filter((file): file is string => !!file && !known.has(file));
+  const texts = await Promise.all(loaders.map((file) => readFile(join(dist, file), 'utf8')));
+  if (!declared.includes(entryFile) && !texts.some((text) => text.includes(entryFile))) {
+    throw new Error(`${dist}: no background script in manifest.json loads ${entryFile}`);
+  }
+  return loaders;
+}
+
+async function sizeOf(dist: string, files: string[]): Promise<Size> {
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = await readFile(join(dist, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip, files };
+}
+
+async function readJson<T>(path: string): Promise<T> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch (error) {
+    throw new Error(`Cannot read ${path} (was the build run?): ${(error as Error).message}`);
+  }
+}

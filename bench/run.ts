@@ -1,0 +1,112 @@
+// `npm run bench`: bundle sizes and popup time-to-ready, printed and written to bench/results.json.
+// A benchmark, not a test: over-budget numbers are reported, not failed on. It exits non-zero
+// only when it cannot measure what the budgets are about (no build, Chromium will not start).
+import { writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { DIST_CHROME, DIST_FIREFOX } from '../test/e2e/harness/paths';
+import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
+import { popupReadyChromium, popupReadyFirefox, type PopupReady } from './popup-ready';
+
+const KB = 1024;
+const BUDGETS = {
+  unit: '1 KB = 1024 bytes; sizes are gzip level 9, each file on its own, summed per entry',
+  popupJsGzipBytes: 40 * KB,
+  backgroundJsGzipBytes: 30 * KB,
+  popupReadyRatio: 1.5,
+};
+const JS_BUDGET: Record<Entry, number> = { popup: BUDGETS.popupJsGzipBytes, background: BUDGETS.backgroundJsGzipBytes };
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+
+type Build = 'chrome' | 'firefox';
+type Informational = (PopupReady | { error: string }) & { informational: string };
+
+async function main() {
+  const bundles: Record<Build, BundleSizes> = {
+    chrome: await measureBundles(DIST_CHROME),
+    firefox: await measureBundles(DIST_FIREFOX),
+  };
+  progress('Popup time-to-ready in Chromium…');
+  const chromium = await popupReadyChromium();
+  progress('Popup time-to-ready in Firefox…');
+  // Its ratio swung from 1.35 to 1.8 over runs of one build, and its driver now and then loses a load.
+  const informational = 'not held to the budget: Firefox timings vary too much between runs';
+  const firefox: Informational = await popupReadyFirefox().then(
+    (result) => ({ ...result, informational }),
+    (error: Error) => ({ error: error.message, informational }),
+  );
+
+  const bundleBudgets = mapBuilds((build) => mapEntries((entry) => bundles[build][entry].js.gzip <= JS_BUDGET[entry]));
+  const withinBudget = {
+    bundles: bundleBudgets,
+    popupReadyRatio: { chromium: chromium.ratio <= BUDGETS.popupReadyRatio },
+    all: Object.values(bundleBudgets).every((b) => b.popup && b.background) && chromium.ratio <= BUDGETS.popupReadyRatio,
+  };
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+    bundles,
+    popupReady: { chromium, firefox },
+    budgets: BUDGETS,
+    withinBudget,
+  };
+  await writeFile(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+  printBundles(bundles);
+  printReady(chromium, firefox);
+  console.log(`\nWithin budget: ${withinBudget.all ? 'yes ✓' : 'no ✗'}   (details in ${RESULTS})`);
+}
+
+function printBundles(bundles: Record<Build, BundleSizes>) {
+  const rows = [['build', 'entry', '', 'files', 'raw', 'gzip', 'budget (gzip)']];
+  for (const build of Object.keys(bundles) as Build[]) {
+    for (const entry of Object.keys(ENTRIES) as Entry[]) {
+      const { js, css } = bundles[build][entry];
+      const ok = js.gzip <= JS_BUDGET[entry] ? '✓' : '✗';
+      rows.push([build, entry, 'JS', `${js.files.length}`, kb(js.raw), kb(js.gzip), `≤ ${kb(JS_BUDGET[entry], 0)} ${ok}`]);
+      if (css.files.length) rows.push([build, entry, 'CSS', `${css.files.length}`, kb(css.raw), kb(css.gzip), '']);
+    }
+  }
+  console.log('\nBundle sizes (1 KB = 1024 bytes; gzip -9 per file, summed; JS includes static imports)');
+  printTable(rows);
+}
+
+function printReady(chromium: PopupReady, firefox: Informational) {
+  const rows = [['browser', 'loads', 'popup ms', 'empty ms', 'ratio', 'budget', '1-script page ms', 'popup / 1-script']];
+  const ok = chromium.ratio <= BUDGETS.popupReadyRatio ? '✓' : '✗';
+  rows.push(readyRow(chromium, `≤ ${BUDGETS.popupReadyRatio} ${ok}`));
+  if ('error' in firefox) rows.push(['Firefox', '-', '-', '-', '-', `failed (informational): ${firefox.error}`]);
+  else rows.push(readyRow(firefox, `informational${firefox.redoneLoads ? ` (redone loads: ${firefox.redoneLoads})` : ''}`));
+  console.log('\nPopup time-to-ready (medians; ms from navigation start to load end / ready mark, fresh tab each load)');
+  printTable(rows);
+  console.log('  The 1-script page is the empty page plus one module script that only marks itself ready: the floor of any page that runs code.');
+}
+
+function readyRow(r: PopupReady, budget: string): string[] {
+  const loads = `${r.samples.popup.length}×3`;
+  return [
+    r.browser,
+    loads,
+    r.popupMedianMs.toFixed(1),
+    r.emptyMedianMs.toFixed(1),
+    r.ratio.toFixed(2),
+    budget,
+    r.scriptMedianMs.toFixed(1),
+    r.ratioToScriptPage.toFixed(2),
+  ];
+}
+
+function printTable(rows: string[][]) {
+  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
+  for (const row of rows) console.log('  ' + row.map((cell, col) => cell.padEnd(widths[col]!)).join('  ').trimEnd());
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+const kb = (bytes: number, digits = 2) => `${(bytes / KB).toFixed(digits)} KB`;
+const mapBuilds = <T>(f: (build: Build) => T) => ({ chrome: f('chrome'), firefox: f('firefox') });
+const mapEntries = <T>(f: (entry: Entry) => T) => ({ popup: f('popup'), background: f('background') });
+
+main().catch((error: Error) => {
+  console.error(`\nbench could not run: ${error.message}\nbench/results.json was not written.`);
+  process.exit(1);
+});
