@@ -29,7 +29,7 @@ async function main() {
   progress('Popup time-to-ready in Chromium…');
   const chromium = await popupReadyChromium();
   progress('Popup time-to-ready in Firefox…');
-  // Its ratio swung from 1.35 to 1.8 over runs of one build, and its driver now and then loses a load.
+  // Its ratio swung from 1.35 to 1.8 over runs of one build.
   const informational = 'not held to the budget: Firefox timings vary too much between runs';
   const firefox: Informational = await popupReadyFirefox().then(
     (result) => ({ ...result, informational }),
@@ -76,7 +76,7 @@ function printReady(chromium: PopupReady, firefox: Informational) {
   const ok = chromium.ratio <= BUDGETS.popupReadyRatio ? '✓' : '✗';
   rows.push(readyRow(chromium, `≤ ${BUDGETS.popupReadyRatio} ${ok}`));
   if ('error' in firefox) rows.push(['Firefox', '-', '-', '-', '-', `failed (informational): ${firefox.error}`]);
-  else rows.push(readyRow(firefox, `informational${firefox.redoneLoads ? ` (redone loads: ${firefox.redoneLoads})` : ''}`));
+  else rows.push(readyRow(firefox, 'informational'));
   console.log('\nPopup time-to-ready (medians; ms from navigation start to load end / ready mark, fresh tab each load)');
   printTable(rows);
   console.log('  The 1-script page is the empty page plus one module script that only marks itself ready: the floor of any page that runs code.');

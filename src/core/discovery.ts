@@ -1,3 +1,5 @@
+import { parseJsonObject } from './json-object';
+
 /** The fields of OpenID Connect Discovery 1.0 §3 / RFC 8414 §2 metadata the flow uses. */
 export type ProviderMetadata = {
   issuer: string;
@@ -22,16 +24,9 @@ export type DiscoveryResult = { ok: true; metadata: ProviderMetadata } | { ok: f
  * (OIDC Discovery §4.3): a mismatch usually means a proxy, a tenant alias or a typo.
  */
 export function parseDiscovery(body: string, expectedIssuer: string): DiscoveryResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return { ok: false, reason: `The discovery document is not JSON: ${body.slice(0, 80)}` };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, reason: 'The discovery document is not a JSON object.' };
-  }
-  const metadata = json as Partial<ProviderMetadata>;
+  const json = parseJsonObject(body, 'The discovery document');
+  if (!json.ok) return json;
+  const metadata = json.value as Partial<ProviderMetadata>;
   for (const field of ['issuer', 'authorization_endpoint', 'token_endpoint'] as const) {
     if (typeof metadata[field] !== 'string') return { ok: false, reason: `The discovery document has no ${field}.` };
   }

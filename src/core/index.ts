@@ -11,6 +11,7 @@ export { parseAuthorizationResponse, type AuthorizationResponse } from './author
 export { authorizationCodeRequest, tokenRequest, basicAuthorization, type ClientCredentials } from './token-request';
 export { discoveryUrl, parseDiscovery, type ProviderMetadata, type DiscoveryResult } from './discovery';
 export { decodeJwtClaims } from './jwt-claims';
+export { parseJsonObject, type JsonObjectResult } from './json-object';
 export { readTokenSet, type TokenSetResult } from './token-set';
 export type { FlowRun, FlowStage, TokenSet } from './flow-run';
 export { maskSecret } from './mask-secret';

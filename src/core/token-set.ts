@@ -1,4 +1,5 @@
 import type { TokenSet } from './flow-run';
+import { parseJsonObject } from './json-object';
 
 export type TokenSetResult = { ok: true; tokens: TokenSet } | { ok: false; reason: string };
 
@@ -8,16 +9,9 @@ export type TokenSetResult = { ok: true; tokens: TokenSet } | { ok: false; reaso
  * alone proves nothing. Never throws.
  */
 export function readTokenSet(body: string): TokenSetResult {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch {
-    return { ok: false, reason: `The token response is not JSON: ${body.slice(0, 120)}` };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { ok: false, reason: 'The token response is not a JSON object.' };
-  }
-  const fields = json as Record<string, unknown>;
+  const json = parseJsonObject(body, 'The token response');
+  if (!json.ok) return json;
+  const fields = json.value;
   if (typeof fields.error === 'string') {
     const description = typeof fields.error_description === 'string' ? `: ${fields.error_description}` : '';
     return { ok: false, reason: `The token endpoint answered ${fields.error}${description}` };

@@ -35,15 +35,26 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(worker.url()).host}/`;
-  return {
+  const extension: ExtensionBrowser = {
     name: 'chromium',
     origin,
-    async openPopup() {
+    async version() {
+      // The user agent says 156.0.0.0 these days; the DevTools protocol has the full version.
+      const cdp = await context.newCDPSession(context.pages()[0] ?? (await context.newPage()));
+      const { product } = await cdp.send('Browser.getVersion');
+      await cdp.detach();
+      return product.replace(/^(Headless)?Chrome\//, 'Chromium ');
+    },
+    async openPage(path) {
       const blank = context.pages().find((p) => p.url() === 'about:blank');
       const page = blank ?? (await context.newPage());
-      await page.goto(`${origin}${POPUP_PATH}`);
-      await page.waitForSelector('html[data-ready]');
+      await page.goto(`${origin}${path}`);
       return drive(page);
+    },
+    async openPopup() {
+      const popup = await extension.openPage(POPUP_PATH);
+      await popup.waitFor('html[data-ready]');
+      return popup;
     },
     waitForWindow: (fragment) => waitForWindow(context, fragment),
     closed,
@@ -52,6 +63,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       await rm(profile, { recursive: true, force: true });
     },
   };
+  return extension;
 }
 
 export async function waitForWindow(context: BrowserContext, fragment: string): Promise<PageDriver> {
@@ -68,5 +80,6 @@ function drive(page: Page): PageDriver {
     text: async (selector) => (await page.textContent(selector)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     url: () => page.url(),
+    close: () => page.close(),
   };
 }

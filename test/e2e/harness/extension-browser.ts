@@ -6,6 +6,10 @@ export interface ExtensionBrowser {
   name: 'chromium' | 'firefox';
   /** The extension's origin, e.g. chrome-extension://<id>/ */
   origin: string;
+  /** Browser name and full version, e.g. "Chromium 156.0.8078.79". */
+  version(): Promise<string>;
+  /** Opens a page of the extension (a path such as src/popup/index.html) in a tab, once loaded. */
+  openPage(path: string): Promise<PageDriver>;
   /** Opens the popup page in a tab and waits until it reports ready. */
   openPopup(): Promise<PageDriver>;
   /** Resolves with the next window whose URL contains `fragment` (e.g. the provider's sign-in page). */
@@ -35,4 +39,5 @@ export interface PageDriver {
   /** Runs in the page; `fn` is serialised, so it may use only its argument and page globals. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   url(): string;
+  close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { TimeoutError, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/extension-identity';
 import { findBrowser } from '../../../scripts/find-browser';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
@@ -28,16 +28,33 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${uuid}/`;
   const closed = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
-  return {
+  const extension: ExtensionBrowser = {
     name: 'firefox',
     origin,
+    version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,
+    async openPage(path) {
+      const url = `${origin}${path}`;
+      for (let attempt = 1; ; attempt++) {
+        const blank = attempt === 1 ? (await browser.pages()).find((p) => p.url() === 'about:blank') : undefined;
+        const page = blank ?? (await browser.newPage());
+        // page.goto never resolves for moz-extension:// (puppeteer #14314): wait for the page itself.
+        page.goto(url).catch(() => {});
+        try {
+          await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', {}, url);
+          return drive(page);
+        } catch (error) {
+          // Now and then a check lands just as the tab moves from about:blank into the extension's
+          // process; BiDi fails it ("right-hand side of 'in' should be an object, got null") and the
+          // tab stays unreadable. That says nothing about the page: open it again in a new tab.
+          await page.close().catch(() => {});
+          if (error instanceof TimeoutError || attempt === 3) throw error;
+        }
+      }
+    },
     async openPopup() {
-      const blank = (await browser.pages()).find((p) => p.url() === 'about:blank');
-      const page = blank ?? (await browser.newPage());
-      // page.goto never resolves for moz-extension:// (puppeteer #14314): wait for the page itself.
-      page.goto(`${origin}${POPUP_PATH}`).catch(() => {});
-      await page.waitForFunction(() => location.protocol === 'moz-extension:' && document.documentElement.dataset.ready);
-      return drive(page);
+      const popup = await extension.openPage(POPUP_PATH);
+      await popup.waitFor('html[data-ready]');
+      return popup;
     },
     async waitForWindow(fragment) {
       const target = await browser.waitForTarget((t) => t.url().includes(fragment));
@@ -48,6 +65,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     closed,
     close: () => browser.close(),
   };
+  return extension;
 }
 
 function drive(page: Page): PageDriver {
@@ -59,5 +77,6 @@ function drive(page: Page): PageDriver {
     text: async (selector) => (await page.$eval(selector, (el) => el.textContent)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     url: () => page.url(),
+    close: () => page.close(),
   };
 }
