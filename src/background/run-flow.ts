@@ -2,19 +2,19 @@ import {
   authorizationCodeRequest,
   buildAuthorizationUrl,
   codeChallenge,
-  decodeJwtClaims,
   discoveryUrl,
   generateCodeVerifier,
   parseAuthorizationResponse,
   parseDiscovery,
+  parseTokenResponse,
   randomToken,
-  readTokenSet,
   type FlowProfile,
   type FlowRun,
   type FlowStage,
   type HttpRequest,
   type Randomness,
   type Sha256,
+  type TokenSet,
 } from '../core';
 import { recordedFetch } from './recorded-fetch';
 
@@ -86,12 +86,16 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
       profile,
     );
     const exchange = await send(request, 'token', run, env);
-    const tokenSet = readTokenSet(exchange.response.body);
-    if (exchange.response.status >= 400 || !tokenSet.ok) {
-      throw new FlowFailure('token', `HTTP ${exchange.response.status}. ${tokenSet.ok ? '' : tokenSet.reason}`.trim());
+    // Some providers answer errors with HTTP 200, so the status alone proves nothing.
+    const response = parseTokenResponse(exchange.response.body, exchange.response.headers['content-type']);
+    if (exchange.response.status >= 400 || response.error || !response.access_token) {
+      const reason = response.error
+        ? [response.error.code, response.error.description].filter(Boolean).join(': ')
+        : response.problems.join(' ');
+      throw new FlowFailure('token', `HTTP ${exchange.response.status}. ${reason}`.trim());
     }
-    run.tokens = tokenSet.tokens;
-    if (nonce) run.nonceCheck = checkNonce(tokenSet.tokens.id_token, nonce);
+    run.tokens = response.fields as TokenSet;
+    if (nonce) run.nonceCheck = checkNonce(response.id_token?.inspection.jwt?.payload, nonce);
     run.status = 'succeeded';
   } catch (error) {
     run.status = 'failed';
@@ -157,8 +161,7 @@ async function authorize(url: string, env: FlowEnvironment): Promise<string> {
   }
 }
 
-function checkNonce(idToken: string | undefined, nonce: string): FlowRun['nonceCheck'] {
-  const claims = idToken ? decodeJwtClaims(idToken) : undefined;
+function checkNonce(claims: Record<string, unknown> | undefined, nonce: string): FlowRun['nonceCheck'] {
   if (!claims || claims.nonce === undefined) return 'missing';
   return claims.nonce === nonce ? 'match' : 'mismatch';
 }

@@ -18,20 +18,26 @@ export function encodeBase64(bytes: Uint8Array, variant: 'standard' | 'url' = 's
   return out;
 }
 
+// Value of each base64 or base64url character, -1 for anything else.
+const VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) VALUES[STANDARD.charCodeAt(i)] = VALUES[URL_SAFE.charCodeAt(i)] = i;
+
 /**
  * Decodes base64 or base64url, padded or not. Returns undefined instead of throwing
  * when the text is not base64 at all: callers report that as a finding, not a crash.
  */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  const unpadded = text.replace(/={1,2}$/, '');
-  if (unpadded.length % 4 === 1 || !/^[A-Za-z0-9+/_-]*$/.test(unpadded)) return undefined;
-  const out = new Uint8Array(Math.floor((unpadded.length * 3) / 4));
+  const length = text.endsWith('==') ? text.length - 2 : text.endsWith('=') ? text.length - 1 : text.length;
+  if (length % 4 === 1) return undefined;
+  const out = new Uint8Array(Math.floor((length * 3) / 4));
   let buffer = 0;
   let bits = 0;
   let o = 0;
-  for (const char of unpadded) {
-    const value = char === '-' ? 62 : char === '_' ? 63 : STANDARD.indexOf(char);
-    buffer = (buffer << 6) | value;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? VALUES[code]! : -1;
+    if (value === -1) return undefined;
+    buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

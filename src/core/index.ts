@@ -10,8 +10,14 @@ export { buildAuthorizationUrl, type AuthorizationRequest } from './authorizatio
 export { parseAuthorizationResponse, type AuthorizationResponse } from './authorization-response';
 export { authorizationCodeRequest, tokenRequest, basicAuthorization, type ClientCredentials } from './token-request';
 export { discoveryUrl, parseDiscovery, type ProviderMetadata, type DiscoveryResult } from './discovery';
-export { decodeJwtClaims } from './jwt-claims';
 export { parseJsonObject, type JsonObjectResult } from './json-object';
-export { readTokenSet, type TokenSetResult } from './token-set';
 export type { FlowRun, FlowStage, TokenSet } from './flow-run';
 export { maskSecret } from './mask-secret';
+export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './token-inspection';
+export { inspectToken } from './inspect-token';
+export { parseTokenResponse, type TokenResponse, type TokenField } from './parse-token-response';
+export { judgeSafety, describeChar } from './token-safety';
+export { describeDuration, describeExpiry, describeRelative } from './describe-duration';
+export { TOKEN_FORMATS, type TokenFormat } from './token-formats';
+export { recognizeTokenFormat, type FormatMatch } from './recognize-token-format';
+export { percentEncode } from './percent-encode';
