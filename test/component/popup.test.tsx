@@ -49,7 +49,7 @@ describe('popup', () => {
   it('says so when the background does not answer, instead of showing a blank page', async () => {
     render(<App ask={background({ lastFlow: up.lastFlow }).ask} />);
     expect(await screen.findByText('background unavailable: no answer for ping')).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
+    expect(screen.getByLabelText('Token, token response, header or cookie')).toBeTruthy();
   });
 
   it('runs the edited profile and shows the token masked, with each exchange', async () => {
@@ -64,6 +64,7 @@ describe('popup', () => {
         }),
     });
     render(<App ask={ask} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'http://127.0.0.1:9999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
 
@@ -82,6 +83,7 @@ describe('popup', () => {
         finished(profile, { status: 'failed', failure: { stage: 'authorize', message: 'The user did not approve access.' } }),
     });
     render(<App ask={ask} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Failed at authorize: The user did not approve access.');

@@ -32,6 +32,7 @@ describe.each(Object.entries(browsers))('%s: the built extension against the bun
 
   it('runs an authorization-code + PKCE flow through sign-in and consent, and gets a live token', async () => {
     const popup = await browser.openPopup();
+    await popup.click('[role=tab][data-tab=flow]');
     await popup.fill('input[name=issuer]', server.issuer);
     await popup.click('form.profile button[type=submit]');
     await signInAndConsent(browser);

@@ -33,6 +33,7 @@ describe('chromium: npm start', () => {
     const context = browser.contexts()[0]!;
     const popup = await waitForWindow(context, `chrome-extension://${chromeExtensionId()}/${POPUP_PATH}`);
     await popup.waitFor('html[data-ready]');
+    await popup.click('[role=tab][data-tab=flow]');
     expect(await popup.evaluate(() => (document.querySelector('input[name=issuer]') as HTMLInputElement).value, undefined)).toBe(
       BUNDLED_DEMO_ISSUER,
     );

@@ -12,7 +12,7 @@ import { DIST_CHROME, POPUP_PATH } from './paths';
  * URL given on its command line before the extension has loaded, and shows an error page.
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const { headless = true, remoteDebuggingPort, ownSignals = false, extensionDir = DIST_CHROME } = options;
+  const { headless = true, remoteDebuggingPort, ownSignals = false, clipboard = false, extensionDir = DIST_CHROME } = options;
   const profile = await mkdtemp(join(tmpdir(), 'oauth-lens-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findBrowser('chrome'),
@@ -32,6 +32,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       ...(remoteDebuggingPort ? [`--remote-debugging-port=${remoteDebuggingPort}`] : []),
     ],
   });
+  if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(worker.url()).host}/`;

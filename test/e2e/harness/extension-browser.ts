@@ -26,6 +26,8 @@ export type LaunchOptions = {
   remoteDebuggingPort?: number;
   /** The caller handles Ctrl-C itself instead of the driver closing the browser on it. */
   ownSignals?: boolean;
+  /** Lets pages read and write the clipboard without a prompt (Chromium; tests only). */
+  clipboard?: boolean;
   /** The built extension to load; default dist/<browser>. */
   extensionDir?: string;
 };
