@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DIST_CHROME, DIST_FIREFOX } from '../test/e2e/harness/paths';
 import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
+import { INSPECT_BUDGET_MS, timeLargeInputs, type InspectTiming } from './inspect-large';
 import { popupReadyChromium, popupReadyFirefox, type PopupReady } from './popup-ready';
 
 const KB = 1024;
@@ -14,6 +15,7 @@ const BUDGETS = {
   popupJsGzipBytes: 40 * KB,
   backgroundJsGzipBytes: 30 * KB,
   popupReadyRatio: 1.5,
+  inspectOneMegabyteMs: INSPECT_BUDGET_MS,
 };
 const JS_BUDGET: Record<Entry, number> = { popup: BUDGETS.popupJsGzipBytes, background: BUDGETS.backgroundJsGzipBytes };
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -26,6 +28,8 @@ async function main() {
     chrome: await measureBundles(DIST_CHROME),
     firefox: await measureBundles(DIST_FIREFOX),
   };
+  progress('inspectToken on 1 MB inputs…');
+  const inspect = timeLargeInputs();
   progress('Popup time-to-ready in Chromium…');
   const chromium = await popupReadyChromium();
   progress('Popup time-to-ready in Firefox…');
@@ -40,13 +44,18 @@ async function main() {
   const withinBudget = {
     bundles: bundleBudgets,
     popupReadyRatio: { chromium: chromium.ratio <= BUDGETS.popupReadyRatio },
-    all: Object.values(bundleBudgets).every((b) => b.popup && b.background) && chromium.ratio <= BUDGETS.popupReadyRatio,
+    inspectOneMegabyte: inspect.every((t) => t.withinBudget),
+    all:
+      Object.values(bundleBudgets).every((b) => b.popup && b.background) &&
+      chromium.ratio <= BUDGETS.popupReadyRatio &&
+      inspect.every((t) => t.withinBudget),
   };
   const results = {
     date: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
     bundles,
     popupReady: { chromium, firefox },
+    inspectOneMegabyte: inspect,
     budgets: BUDGETS,
     withinBudget,
   };
@@ -54,6 +63,7 @@ async function main() {
 
   printBundles(bundles);
   printReady(chromium, firefox);
+  printInspect(inspect);
   console.log(`\nWithin budget: ${withinBudget.all ? 'yes ✓' : 'no ✗'}   (details in ${RESULTS})`);
 }
 
@@ -80,6 +90,13 @@ function printReady(chromium: PopupReady, firefox: Informational) {
   console.log('\nPopup time-to-ready (medians; ms from navigation start to load end / ready mark, fresh tab each load)');
   printTable(rows);
   console.log('  The 1-script page is the empty page plus one module script that only marks itself ready: the floor of any page that runs code.');
+}
+
+function printInspect(timings: InspectTiming[]) {
+  const rows = [['input', 'median ms', 'budget']];
+  for (const t of timings) rows.push([t.input, t.medianMs.toFixed(1), `≤ ${INSPECT_BUDGET_MS} ${t.withinBudget ? '✓' : '✗'}`]);
+  console.log('\nInspecting 1 MB of input (Node, median of 15)');
+  printTable(rows);
 }
 
 function readyRow(r: PopupReady, budget: string): string[] {
