@@ -6,6 +6,7 @@ import { BUNDLED_DEMO_PORT, DEMO_ACCOUNT } from '../src/core';
 import { launchChromium } from '../test/e2e/harness/chromium';
 import { launchFirefox } from '../test/e2e/harness/firefox';
 import { startBundledServer } from '../test/server/bundled-server';
+import { quirksFromEnv } from '../test/server/quirks';
 
 const target = process.argv[2] === 'firefox' ? 'firefox' : 'chrome';
 const port = Number(process.env.OAUTH_LENS_SERVER_PORT ?? BUNDLED_DEMO_PORT);
@@ -13,8 +14,10 @@ const port = Number(process.env.OAUTH_LENS_SERVER_PORT ?? BUNDLED_DEMO_PORT);
 const headless = process.env.OAUTH_LENS_HEADLESS === '1';
 const remoteDebuggingPort = Number(process.env.OAUTH_LENS_DEBUG_PORT) || undefined;
 
+// OAUTH_LENS_QUIRKS=reused-code-401,rate-limit=3,… imitates real providers (see the README); a bad name stops here.
+const quirks = quirksFromEnv();
 await build({ mode: target, logLevel: 'warn' });
-const server = await startBundledServer({ port }).catch((error: NodeJS.ErrnoException) => {
+const server = await startBundledServer({ port, quirks }).catch((error: NodeJS.ErrnoException) => {
   console.error(error.code === 'EADDRINUSE' ? `Port ${port} is in use: is another \`npm start\` running?` : error);
   process.exit(1);
 });

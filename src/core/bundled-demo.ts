@@ -12,6 +12,8 @@ export const DEMO_CLIENTS = {
   basic: { clientId: 'demo-basic', clientSecret: 'demo-basic-secret', clientAuth: 'client_secret_basic' },
   post: { clientId: 'demo-post', clientSecret: 'demo-post-secret', clientAuth: 'client_secret_post' },
   public: { clientId: 'demo-public', clientAuth: 'none' },
+  /** Refused with HTTP Basic when the server runs with the `post-only` quirk (test/server/quirks). */
+  postOnly: { clientId: 'demo-post-only', clientSecret: 'demo-post-only-secret', clientAuth: 'client_secret_post' },
 } as const;
 
 export const DEMO_ACCOUNT = { login: 'demo', password: 'demo' } as const;

@@ -7,13 +7,14 @@ import { extensionRedirectUris } from '../../scripts/extension-identity';
 import { ACCOUNTS } from './accounts';
 import { interactions } from './interactions';
 import { compose, type Layer } from './layer';
+import { TOKEN_ENDPOINT_PATH } from './quirks/token-endpoint';
 
 export type BundledServer = { issuer: string; port: number; provider: Provider; close: () => Promise<void> };
 
 export type BundledServerOptions = {
   /** 0 picks a free port (tests); `npm start` uses the demo profile's fixed port. */
   port?: number;
-  /** Layers in front of the provider: later issues imitate real providers' quirks here. */
+  /** Layers in front of the provider that imitate real providers' quirks (test/server/quirks). */
   quirks?: Layer[];
 };
 
@@ -61,6 +62,7 @@ function createProvider(issuer: string): Provider {
       client(DEMO_CLIENTS.basic.clientId, DEMO_CLIENTS.basic.clientAuth, DEMO_CLIENTS.basic.clientSecret),
       client(DEMO_CLIENTS.post.clientId, DEMO_CLIENTS.post.clientAuth, DEMO_CLIENTS.post.clientSecret),
       client(DEMO_CLIENTS.public.clientId, DEMO_CLIENTS.public.clientAuth),
+      client(DEMO_CLIENTS.postOnly.clientId, DEMO_CLIENTS.postOnly.clientAuth, DEMO_CLIENTS.postOnly.clientSecret),
     ],
     // A fresh signing key per start: nothing outlives the process, and no dev-only key warning.
     jwks: { keys: [{ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'bundled', use: 'sig' }] },
@@ -73,6 +75,8 @@ function createProvider(issuer: string): Provider {
       // A client may introspect the tokens issued to it, and only those.
       introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
     },
+    // The quirk layers recognise token requests by this path.
+    routes: { token: TOKEN_ENDPOINT_PATH },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
       const account = ACCOUNTS[sub];

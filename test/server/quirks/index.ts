@@ -1,0 +1,80 @@
+// Real providers' non-standard answers, each one layer in front of oidc-provider. Tests pass the
+// layers to startBundledServer({ quirks }); `npm run server` and `npm start` take their names
+// from OAUTH_LENS_QUIRKS, e.g. OAUTH_LENS_QUIRKS=reused-code-401,rate-limit=3.
+import { DEMO_CLIENTS } from '../../../src/core';
+import type { Layer } from '../layer';
+import { errorWith200 } from './error-with-200';
+import { postOnlyClient } from './post-only-client';
+import { rateLimit } from './rate-limit';
+import { reusedCodeBasic401 } from './reused-code-basic-401';
+
+export { errorWith200, postOnlyClient, rateLimit, reusedCodeBasic401 };
+export type { RateLimitOptions } from './rate-limit';
+
+export const QUIRKS_ENV = 'OAUTH_LENS_QUIRKS';
+
+type Quirk = { usage: string; argument: 'none' | 'optional'; make: (argument: string | undefined) => Layer };
+
+/**
+ * By name, in the order they stand in front of the provider, whatever order they are named in:
+ * the rate limit answers first (its 429 is never rewritten), error-200 also turns the
+ * post-only refusal into a 200, and the reused-code answer is plain text, which error-200 leaves alone.
+ */
+const QUIRKS: Record<string, Quirk> = {
+  'rate-limit': {
+    usage: 'rate-limit[=N]',
+    argument: 'optional',
+    make: (n) => rateLimit({ perMinute: n === undefined ? 5 : positiveInteger(n) }),
+  },
+  'error-200': { usage: 'error-200', argument: 'none', make: () => errorWith200() },
+  'post-only': {
+    usage: `post-only[=client_id] (default ${DEMO_CLIENTS.postOnly.clientId})`,
+    argument: 'optional',
+    make: (clientId) => postOnlyClient(clientId || DEMO_CLIENTS.postOnly.clientId),
+  },
+  'reused-code-401': { usage: 'reused-code-401', argument: 'none', make: () => reusedCodeBasic401() },
+};
+
+export const KNOWN_QUIRKS = Object.values(QUIRKS).map((q) => q.usage);
+
+/** Layers for quirk names such as `reused-code-401`, `rate-limit=3`; throws on an unknown or malformed name. */
+export function quirksFromNames(names: readonly string[]): Layer[] {
+  const chosen = new Map<string, string | undefined>();
+  for (const raw of names) {
+    const item = raw.trim();
+    if (!item) continue;
+    const [name = '', argument] = splitOnce(item, '=');
+    const quirk = QUIRKS[name];
+    if (!quirk) throw new Error(`Unknown provider quirk "${name}". Known quirks: ${KNOWN_QUIRKS.join(', ')}.`);
+    if (argument !== undefined && quirk.argument === 'none') throw new Error(`The provider quirk "${name}" takes no "=…" value.`);
+    if (chosen.has(name)) throw new Error(`The provider quirk "${name}" is named twice.`);
+    chosen.set(name, argument);
+  }
+  return Object.entries(QUIRKS)
+    .filter(([name]) => chosen.has(name))
+    .map(([name, quirk]) => quirk.make(chosen.get(name)));
+}
+
+/** The quirk names in `OAUTH_LENS_QUIRKS` (comma-separated), empty when it is unset. */
+export function quirkNamesFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env[QUIRKS_ENV] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+}
+
+/** The layers `OAUTH_LENS_QUIRKS` asks for: what `npm run server` and `npm start` pass to startBundledServer. */
+export function quirksFromEnv(env: NodeJS.ProcessEnv = process.env): Layer[] {
+  try {
+    return quirksFromNames(quirkNamesFromEnv(env));
+  } catch (error) {
+    throw new Error(`${QUIRKS_ENV}: ${(error as Error).message}`);
+  }
+}
+
+function splitOnce(text: string, separator: string): [string, string?] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+function positiveInteger(text: string): number {
+  if (!/^[1-9]\d*$/.test(text)) throw new Error(`rate-limit=N needs a positive whole number of requests per minute, not "${text}".`);
+  return Number(text);
+}

@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS } from '../../../src/core';
+import { startBundledServer, type BundledServer } from '../../server/bundled-server';
+import { obtainCode, redeemCode } from '../../server/obtain-code';
+import { KNOWN_QUIRKS, quirkNamesFromEnv, quirksFromEnv, quirksFromNames } from '../../server/quirks';
+
+describe('quirksFromNames', () => {
+  it('makes one layer per name, ignoring blanks', () => {
+    expect(quirksFromNames([])).toEqual([]);
+    expect(quirksFromNames(['reused-code-401', ' error-200 ', '', 'rate-limit', 'post-only'])).toHaveLength(4);
+    expect(quirksFromNames(['rate-limit=12', 'post-only=demo-post'])).toHaveLength(2);
+  });
+
+  it('refuses an unknown name, listing the known ones', () => {
+    expect(() => quirksFromNames(['reused-code-400'])).toThrow(
+      'Unknown provider quirk "reused-code-400". Known quirks: rate-limit[=N], error-200, post-only[=client_id] (default demo-post-only), reused-code-401.',
+    );
+    expect(KNOWN_QUIRKS).toHaveLength(4);
+  });
+
+  it('refuses malformed values and repeated names', () => {
+    expect(() => quirksFromNames(['rate-limit=0'])).toThrow(/positive whole number/);
+    expect(() => quirksFromNames(['rate-limit=five'])).toThrow(/positive whole number/);
+    expect(() => quirksFromNames(['error-200=yes'])).toThrow(/takes no "=…" value/);
+    expect(() => quirksFromNames(['error-200', 'error-200'])).toThrow(/named twice/);
+  });
+
+  it('reads OAUTH_LENS_QUIRKS, comma-separated', () => {
+    expect(quirkNamesFromEnv({})).toEqual([]);
+    expect(quirkNamesFromEnv({ OAUTH_LENS_QUIRKS: ' error-200, rate-limit=3 ,' })).toEqual(['error-200', 'rate-limit=3']);
+    expect(quirksFromEnv({ OAUTH_LENS_QUIRKS: 'error-200,rate-limit=3' })).toHaveLength(2);
+    expect(() => quirksFromEnv({ OAUTH_LENS_QUIRKS: 'nope' })).toThrow(/^OAUTH_LENS_QUIRKS: Unknown provider quirk "nope"/);
+  });
+});
+
+describe('named quirks in a running server', () => {
+  let server: BundledServer | undefined;
+  afterEach(() => server?.close());
+
+  it('stand in a fixed order whatever order they are named in: the 429 stays a 429, error-200 rewrites the post-only refusal', async () => {
+    server = await startBundledServer({ quirks: quirksFromNames(['error-200', 'post-only', 'rate-limit=2', 'reused-code-401']) });
+    const obtained = await obtainCode(server.issuer, { clientId: DEMO_CLIENTS.postOnly.clientId });
+
+    const basic = await redeemCode(obtained, { ...DEMO_CLIENTS.postOnly, clientAuth: 'client_secret_basic' });
+    expect(basic.status).toBe(200);
+    expect(await basic.json()).toMatchObject({ error: 'invalid_client' });
+
+    expect((await redeemCode(obtained, DEMO_CLIENTS.postOnly)).status).toBe(200);
+    const limited = await redeemCode(obtained, DEMO_CLIENTS.postOnly);
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
+  });
+
+  it('reused-code-401 wins over error-200 for a reused code (its answer is not JSON)', async () => {
+    server = await startBundledServer({ quirks: quirksFromNames(['error-200', 'reused-code-401']) });
+    const obtained = await obtainCode(server.issuer);
+    expect((await redeemCode(obtained)).status).toBe(200);
+    const again = await redeemCode(obtained);
+    expect(again.status).toBe(401);
+    expect(await again.text()).toBe('HTTP Basic: Access denied.\n');
+  });
+});
+
+describe('npm run server', () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
+  function runServer(quirks: string) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/main.ts'], {
+      env: { ...process.env, OAUTH_LENS_QUIRKS: quirks, OAUTH_LENS_SERVER_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    return { child, exited, output: () => ({ stdout, stderr }) };
+  }
+
+  it('exits 1 with the list of known quirks when OAUTH_LENS_QUIRKS names an unknown one', async () => {
+    const run = runServer('rate-limit,teapot');
+    expect(await run.exited).toBe(1);
+    expect(run.output().stderr).toContain('OAUTH_LENS_QUIRKS: Unknown provider quirk "teapot". Known quirks: rate-limit[=N], error-200');
+  }, 30_000);
+
+  it('says which quirks are on', async () => {
+    const run = runServer('reused-code-401, rate-limit=9');
+    await expect
+      .poll(() => run.output().stdout, { timeout: 20_000, message: `no quirks line; so far ${JSON.stringify(run.output())}` })
+      .toContain('quirks     reused-code-401, rate-limit=9');
+    expect(run.output().stdout).toContain('client     demo-post-only (client_secret_post), secret demo-post-only-secret');
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 30_000);
+});
