@@ -8,10 +8,29 @@ export type { FlowProfile, ClientAuthMethod } from './flow-profile';
 export { BUNDLED_DEMO_ISSUER, BUNDLED_DEMO_PORT, DEMO_CLIENTS, DEMO_ACCOUNT, bundledDemoProfile } from './bundled-demo';
 export { buildAuthorizationUrl, type AuthorizationRequest } from './authorization-request';
 export { parseAuthorizationResponse, type AuthorizationResponse } from './authorization-response';
-export { authorizationCodeRequest, tokenRequest, basicAuthorization, type ClientCredentials } from './token-request';
+export {
+  authorizationCodeRequest,
+  refreshTokenRequest,
+  revocationRequest,
+  introspectionRequest,
+  bearerRequest,
+  tokenRequest,
+  basicAuthorization,
+  withSameClientAuthentication,
+  type ClientCredentials,
+} from './token-request';
 export { discoveryUrl, parseDiscovery, type ProviderMetadata, type DiscoveryResult } from './discovery';
 export { parseJsonObject, type JsonObjectResult } from './json-object';
-export type { FlowRun, FlowStage, TokenSet } from './flow-run';
+export type {
+  FlowRun,
+  FlowStage,
+  FlowStep,
+  FailureReason,
+  TokenSet,
+  ExchangeContext,
+  RecordedExchange,
+  FlowEndpoints,
+} from './flow-run';
 export { maskSecret } from './mask-secret';
 export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './token-inspection';
 export { inspectToken } from './inspect-token';
@@ -21,3 +40,7 @@ export { describeDuration, describeExpiry, describeRelative } from './describe-d
 export { TOKEN_FORMATS, type TokenFormat } from './token-formats';
 export { recognizeTokenFormat, type FormatMatch } from './recognize-token-format';
 export { percentEncode } from './percent-encode';
+export { exportProfiles, importProfiles } from './profile-io';
+export { PROVIDER_PRESETS, fillPreset, type ProviderPreset, type PresetParameter } from './provider-presets';
+export { redactExchange, redactRequest } from './redact';
+export { toCurl, toPhpCurl, toFetch } from './request-snippets';

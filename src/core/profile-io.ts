@@ -1,0 +1,55 @@
+import type { ClientAuthMethod, FlowProfile } from './flow-profile';
+
+const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
+const PKCE: FlowProfile['pkce'][] = ['S256', 'plain', 'off'];
+const STRING_FIELDS = [
+  'name', 'issuer', 'authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint', 'introspectionEndpoint',
+  'userinfoEndpoint', 'clientId', 'scope', 'redirectUri', 'redirectUriAtExchange',
+] as const;
+
+/** Profiles as JSON to share or keep, never with their secrets. */
+export function exportProfiles(profiles: FlowProfile[]): string {
+  const shareable = profiles.map(({ id: _id, clientSecret: _secret, rememberSecret: _remember, ...rest }) => rest);
+  return JSON.stringify({ oauthLensProfiles: 1, profiles: shareable }, null, 2);
+}
+
+/**
+ * Reads exported profiles back, each checked field by field. A secret found in the file is
+ * dropped and said so: secrets are typed in, not imported. Never throws.
+ */
+export function importProfiles(text: string): { profiles: FlowProfile[]; problems: string[] } {
+  const problems: string[] = [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { profiles: [], problems: ['The file is not JSON.'] };
+  }
+  const list = Array.isArray(json) ? json : (json as { profiles?: unknown } | null)?.profiles;
+  if (!Array.isArray(list)) return { profiles: [], problems: ['No "profiles" list in the file.'] };
+  const profiles: FlowProfile[] = [];
+  list.forEach((entry: unknown, i) => {
+    const where = `Profile ${i + 1}`;
+    if (typeof entry !== 'object' || entry === null) return void problems.push(`${where} is not an object.`);
+    const raw = entry as Record<string, unknown>;
+    const profile: Record<string, unknown> = {};
+    for (const field of STRING_FIELDS) {
+      if (raw[field] === undefined) continue;
+      if (typeof raw[field] !== 'string') return void problems.push(`${where}: ${field} is not text.`);
+      profile[field] = raw[field];
+    }
+    if (!profile.name || !profile.clientId) return void problems.push(`${where}: name and clientId are required.`);
+    if (!CLIENT_AUTH.includes(raw.clientAuth as ClientAuthMethod)) return void problems.push(`${where}: clientAuth must be one of ${CLIENT_AUTH.join(', ')}.`);
+    if (!PKCE.includes(raw.pkce as FlowProfile['pkce'])) return void problems.push(`${where}: pkce must be one of ${PKCE.join(', ')}.`);
+    if (raw.extraParams !== undefined) {
+      const params = raw.extraParams as Record<string, unknown>;
+      if (typeof params !== 'object' || params === null || Object.values(params).some((v) => typeof v !== 'string')) {
+        return void problems.push(`${where}: extraParams must map names to text.`);
+      }
+      profile.extraParams = params;
+    }
+    if (raw.clientSecret !== undefined) problems.push(`${where} (${String(profile.name)}): its client secret was left out; type it in.`);
+    profiles.push({ scope: '', ...profile, clientAuth: raw.clientAuth, pkce: raw.pkce } as FlowProfile);
+  });
+  return { profiles, problems };
+}
