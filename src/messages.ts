@@ -1,6 +1,8 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { FlowProfile, FlowRun } from './core';
+import type { FlowProfile, FlowRun, ProviderMetadata } from './core';
+
+type TokenKind = 'access_token' | 'refresh_token';
 
 export type MessageMap = {
   /** Is the background up? Also tells the popup what only the background knows. */
@@ -9,6 +11,20 @@ export type MessageMap = {
   runFlow: { request: { profile: FlowProfile }; response: FlowRun };
   /** The last flow run in this browser session, if any (the popup may have closed meanwhile). */
   lastFlow: { request: void; response: FlowRun | null };
+  /** Re-send the run's code exchange, as it was or with another redirect_uri. */
+  exchangeAgain: { request: { runId: string; redirectUri?: string }; response: FlowRun };
+  refresh: { request: { runId: string }; response: FlowRun };
+  revoke: { request: { runId: string; which: TokenKind }; response: FlowRun };
+  introspect: { request: { runId: string; which: TokenKind }; response: FlowRun };
+  userinfo: { request: { runId: string }; response: FlowRun };
+  callApi: { request: { runId: string; url: string }; response: FlowRun };
+  /** OIDC discovery for the profile form: endpoints and accepted client authentication methods. */
+  discover: { request: { issuer: string }; response: ProviderMetadata };
+  listProfiles: { request: void; response: FlowProfile[] };
+  saveProfile: { request: { profile: FlowProfile }; response: FlowProfile };
+  deleteProfile: { request: { id: string }; response: null };
+  exportProfiles: { request: void; response: string };
+  importProfiles: { request: { json: string }; response: { imported: number; problems: string[] } };
 };
 
 export type MessageType = keyof MessageMap;

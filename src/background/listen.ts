@@ -2,8 +2,11 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { isMessage, type Handlers, type Reply } from '../messages';
 import { isTrustedSender } from './is-trusted-sender';
 
-/** Routes each message to its handler; replies are always a `Reply`, never a thrown error. */
-export function listen(handlers: Handlers, runtime = browser.runtime): void {
+/**
+ * Routes each message to its handler; replies are always a `Reply`, never a thrown error.
+ * Handlers wait for `ready` (start-up work on stored state) so they never race it.
+ */
+export function listen(handlers: Handlers, ready: Promise<unknown> = Promise.resolve(), runtime = browser.runtime): void {
   const own = { id: runtime.id, origin: runtime.getURL('') };
   runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender): Promise<Reply> | undefined => {
     // Returning undefined leaves an untrusted sender without any answer.
@@ -12,7 +15,7 @@ export function listen(handlers: Handlers, runtime = browser.runtime): void {
       return Promise.resolve({ ok: false, error: `Unknown message: ${JSON.stringify(message)?.slice(0, 100)}` });
     }
     const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
-    return handler(message.payload).then(
+    return ready.then(() => handler(message.payload)).then(
       (value) => ({ ok: true, value }) as Reply,
       (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
     );

@@ -8,42 +8,20 @@ import {
   parseDiscovery,
   parseTokenResponse,
   randomToken,
+  type FlowEndpoints,
   type FlowProfile,
   type FlowRun,
-  type FlowStage,
-  type HttpRequest,
-  type Randomness,
-  type Sha256,
+  type RecordedExchange,
   type TokenSet,
 } from '../core';
-import { recordedFetch } from './recorded-fetch';
-
-/** What a flow needs from the outside world; index.ts wires the real browser in. */
-export type FlowEnvironment = {
-  defaultRedirectUri: string;
-  launchWebAuthFlow: (url: string) => Promise<string>;
-  fetch: typeof fetch;
-  random: Randomness;
-  sha256: Sha256;
-  now: () => Date;
-  save: (run: FlowRun) => Promise<void>;
-  /** Firefox never settles launchWebAuthFlow while the provider shows an error page. */
-  authorizeTimeoutMs: number;
-};
-
-class FlowFailure extends Error {
-  constructor(
-    readonly stage: FlowStage,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { authorize } from './authorize';
+import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
+import { sendRecorded } from './send-recorded';
 
 /**
  * One authorization-code flow (RFC 6749 §4.1) with PKCE and, for `openid` scopes, a nonce.
- * Every HTTP exchange is recorded on the run, and the run is saved at each step so the popup
- * can show progress after it was closed and reopened.
+ * Every HTTP exchange is recorded with its context, and the run is saved at each step, so the
+ * popup can show it after being closed and reopened.
  */
 export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promise<FlowRun> {
   const run: FlowRun = {
@@ -58,11 +36,12 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
   await env.save(run);
   try {
     const endpoints = await resolveEndpoints(profile, run, env);
+    run.endpoints = endpoints;
     const state = randomToken(env.random);
     const nonce = /(^|\s)openid(\s|$)/.test(profile.scope) ? randomToken(env.random) : undefined;
     const verifier = profile.pkce === 'off' ? undefined : generateCodeVerifier(env.random);
     const authorizationUrl = buildAuthorizationUrl({
-      authorizationEndpoint: endpoints.authorizationEndpoint,
+      authorizationEndpoint: endpoints.authorization,
       clientId: profile.clientId,
       redirectUri: run.redirectUri,
       scope: profile.scope,
@@ -71,97 +50,100 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
         ? { codeChallenge: await codeChallenge(verifier, profile.pkce, env.sha256), codeChallengeMethod: profile.pkce }
         : {}),
       ...(nonce ? { nonce } : {}),
+      ...(profile.extraParams ? { extraParams: profile.extraParams } : {}),
     });
 
-    const redirect = await authorize(authorizationUrl, env);
-    const callback = parseAuthorizationResponse(redirect, state);
-    if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason);
+    const callback = parseAuthorizationResponse(await authorize(authorizationUrl, env), state);
+    if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, 'state_mismatch');
     if (callback.kind === 'error') {
-      throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '));
+      run.callbackError = { error: callback.error, ...(callback.description ? { description: callback.description } : {}), ...(callback.uri ? { uri: callback.uri } : {}) };
+      throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '), 'provider_error');
     }
 
-    const request = authorizationCodeRequest(
-      endpoints.tokenEndpoint,
-      { code: callback.code, redirectUri: run.redirectUri, ...(verifier ? { codeVerifier: verifier } : {}) },
-      profile,
-    );
-    const exchange = await send(request, 'token', run, env);
-    // Some providers answer errors with HTTP 200, so the status alone proves nothing.
-    const response = parseTokenResponse(exchange.response.body, exchange.response.headers['content-type']);
-    if (exchange.response.status >= 400 || response.error || !response.access_token) {
-      const reason = response.error
-        ? [response.error.code, response.error.description].filter(Boolean).join(': ')
-        : response.problems.join(' ');
-      throw new FlowFailure('token', `HTTP ${exchange.response.status}. ${reason}`.trim());
-    }
-    run.tokens = response.fields as TokenSet;
-    if (nonce) run.nonceCheck = checkNonce(response.id_token?.inspection.jwt?.payload, nonce);
+    const exchange = await exchangeCode(run, profile, endpoints.token, callback.code, verifier, env);
+    acceptTokens(run, exchange, nonce);
     run.status = 'succeeded';
   } catch (error) {
     run.status = 'failed';
     run.failure =
       error instanceof FlowFailure
-        ? { stage: error.stage, message: error.message }
-        : { stage: 'authorize', message: error instanceof Error ? error.message : String(error) };
+        ? { stage: error.stage, message: error.message, ...(error.reason ? { reason: error.reason } : {}) }
+        : { stage: 'authorize', message: errorMessage(error) };
   }
   run.finishedAt = env.now().toISOString();
   await env.save(run);
   return run;
 }
 
-async function resolveEndpoints(profile: FlowProfile, run: FlowRun, env: FlowEnvironment) {
+/** RFC 6749 §4.1.3, authenticated as the profile says; the redirect URI is the one sent at authorization. */
+export function exchangeCode(
+  run: FlowRun,
+  profile: Pick<FlowProfile, 'clientId' | 'clientSecret' | 'clientAuth'> & { redirectUriAtExchange?: string },
+  tokenEndpoint: string,
+  code: string,
+  verifier: string | undefined,
+  env: FlowEnvironment,
+): Promise<RecordedExchange> {
+  const redirectUri = profile.redirectUriAtExchange ?? run.redirectUri;
+  const request = authorizationCodeRequest(tokenEndpoint, { code, redirectUri, ...(verifier ? { codeVerifier: verifier } : {}) }, profile);
+  return sendRecorded(
+    run,
+    request,
+    {
+      step: 'token',
+      grantType: 'authorization_code',
+      clientAuth: profile.clientAuth,
+      redirectUriAtAuthorization: run.redirectUri,
+      redirectUriAtExchange: redirectUri,
+    },
+    env,
+  );
+}
+
+/**
+ * Takes the tokens from a token endpoint answer, or fails with its error. Some providers answer
+ * errors with HTTP 200, so the status alone proves nothing.
+ */
+export function acceptTokens(run: FlowRun, exchange: RecordedExchange, nonce?: string): void {
+  const response = parseTokenResponse(exchange.response.body, exchange.response.headers['content-type']);
+  if (exchange.response.status >= 400 || response.error || !response.access_token) {
+    const reason = response.error ? [response.error.code, response.error.description].filter(Boolean).join(': ') : response.problems.join(' ');
+    throw new FlowFailure('token', `HTTP ${exchange.response.status}. ${reason}`.trim(), 'token_error');
+  }
+  run.tokens = { ...run.tokens, ...(response.fields as TokenSet) };
+  if (nonce) {
+    const claims = response.id_token?.inspection.jwt?.payload;
+    run.nonceCheck = !claims || claims.nonce === undefined ? 'missing' : claims.nonce === nonce ? 'match' : 'mismatch';
+  }
+}
+
+async function resolveEndpoints(profile: FlowProfile, run: FlowRun, env: FlowEnvironment): Promise<FlowEndpoints> {
+  const given = {
+    ...(profile.revocationEndpoint ? { revocation: profile.revocationEndpoint } : {}),
+    ...(profile.introspectionEndpoint ? { introspection: profile.introspectionEndpoint } : {}),
+    ...(profile.userinfoEndpoint ? { userinfo: profile.userinfoEndpoint } : {}),
+  };
+  // Both endpoints given: no discovery (Entra's "common" tenant, say, publishes a templated issuer that never matches).
   if (profile.authorizationEndpoint && profile.tokenEndpoint) {
-    return { authorizationEndpoint: profile.authorizationEndpoint, tokenEndpoint: profile.tokenEndpoint };
+    return { authorization: profile.authorizationEndpoint, token: profile.tokenEndpoint, ...given };
   }
   if (!profile.issuer) {
-    throw new FlowFailure('discovery', 'Give either an issuer (for discovery) or both the authorization and token endpoints.');
+    throw new FlowFailure('discovery', 'Give either an issuer (for discovery) or both the authorization and token endpoints.', 'discovery_failed');
   }
-  const exchange = await send({ method: 'GET', url: discoveryUrl(profile.issuer) }, 'discovery', run, env);
+  const exchange = await sendRecorded(run, { method: 'GET', url: discoveryUrl(profile.issuer) }, { step: 'discovery', clientAuth: profile.clientAuth }, env);
   if (exchange.response.status !== 200) {
-    throw new FlowFailure('discovery', `Discovery answered HTTP ${exchange.response.status} at ${exchange.request?.url}.`);
+    throw new FlowFailure('discovery', `Discovery answered HTTP ${exchange.response.status} at ${exchange.request?.url}.`, 'discovery_failed');
   }
   const discovered = parseDiscovery(exchange.response.body, profile.issuer);
-  if (!discovered.ok) throw new FlowFailure('discovery', discovered.reason);
+  if (!discovered.ok) throw new FlowFailure('discovery', discovered.reason, 'discovery_failed');
+  const metadata = discovered.metadata;
+  if (metadata.token_endpoint_auth_methods_supported) run.authMethodsSupported = metadata.token_endpoint_auth_methods_supported;
   return {
-    authorizationEndpoint: profile.authorizationEndpoint || discovered.metadata.authorization_endpoint,
-    tokenEndpoint: profile.tokenEndpoint || discovered.metadata.token_endpoint,
+    authorization: profile.authorizationEndpoint || metadata.authorization_endpoint,
+    token: profile.tokenEndpoint || metadata.token_endpoint,
+    ...(metadata.revocation_endpoint ? { revocation: metadata.revocation_endpoint } : {}),
+    ...(metadata.introspection_endpoint ? { introspection: metadata.introspection_endpoint } : {}),
+    ...(metadata.userinfo_endpoint ? { userinfo: metadata.userinfo_endpoint } : {}),
+    ...given,
   };
-}
-
-async function send(request: HttpRequest, stage: FlowStage, run: FlowRun, env: FlowEnvironment) {
-  try {
-    const exchange = await recordedFetch(request, env.fetch);
-    run.exchanges.push(exchange);
-    await env.save(run);
-    return exchange;
-  } catch (error) {
-    throw new FlowFailure(
-      stage,
-      `No response from ${request.url} (${error instanceof Error ? error.message : String(error)}). ` +
-        'The server may be down, or it refused the extension origin (CORS).',
-    );
-  }
-}
-
-async function authorize(url: string, env: FlowEnvironment): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new FlowFailure('authorize', `The sign-in did not finish within ${env.authorizeTimeoutMs / 1000} s.`)),
-      env.authorizeTimeoutMs,
-    );
-  });
-  try {
-    return await Promise.race([env.launchWebAuthFlow(url), timeout]);
-  } catch (error) {
-    if (error instanceof FlowFailure) throw error;
-    throw new FlowFailure('authorize', error instanceof Error ? error.message : String(error));
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-function checkNonce(claims: Record<string, unknown> | undefined, nonce: string): FlowRun['nonceCheck'] {
-  if (!claims || claims.nonce === undefined) return 'missing';
-  return claims.nonce === nonce ? 'match' : 'mismatch';
 }

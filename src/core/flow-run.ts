@@ -2,6 +2,20 @@ import type { ClientAuthMethod } from './flow-profile';
 import type { HttpExchange } from './http-exchange';
 
 export type FlowStage = 'discovery' | 'authorize' | 'callback' | 'token';
+export type FlowStep = 'discovery' | 'authorize' | 'token' | 'refresh' | 'revoke' | 'introspect' | 'userinfo' | 'api';
+
+/** Why a flow stopped, in terms an explanation can build on. */
+export type FailureReason =
+  | 'discovery_failed'
+  | 'user_closed'
+  | 'server_unreachable'
+  | 'authorization_page_error'
+  | 'timeout'
+  | 'state_mismatch'
+  | 'provider_error'
+  | 'token_error'
+  | 'network_error'
+  | 'interrupted';
 
 /** The token endpoint's successful answer (RFC 6749 §5.1), other fields kept as they came. */
 export type TokenSet = {
@@ -14,18 +28,47 @@ export type TokenSet = {
   [field: string]: unknown;
 };
 
-/** One run of the authorization-code flow, as recorded: kept in storage.session only. */
+/** What an explanation needs to know about the flow an exchange belonged to. */
+export type ExchangeContext = {
+  step: FlowStep;
+  grantType?: 'authorization_code' | 'refresh_token';
+  clientAuth: ClientAuthMethod;
+  redirectUriAtAuthorization?: string;
+  redirectUriAtExchange?: string;
+  /** SHA-256 (base64url) of the authorization code sent: the code itself is never recorded here. */
+  codeHash?: string;
+  /** When this same code was first sent to the token endpoint, if that was before this exchange. */
+  codeFirstRedeemedAt?: string;
+};
+
+export type RecordedExchange = HttpExchange & { at: string; context: ExchangeContext };
+
+export type FlowEndpoints = {
+  authorization: string;
+  token: string;
+  revocation?: string;
+  introspection?: string;
+  userinfo?: string;
+};
+
+/** One run of the authorization-code flow and what was done with its tokens: kept in storage.session only. */
 export type FlowRun = {
   id: string;
   profileName: string;
   startedAt: string;
   finishedAt?: string;
   status: 'running' | 'succeeded' | 'failed';
-  failure?: { stage: FlowStage; message: string };
+  failure?: { stage: FlowStage; message: string; reason?: FailureReason };
+  /** The redirect URI sent in the authorization request. */
   redirectUri: string;
   clientAuth: ClientAuthMethod;
-  /** Every HTTP request the background made for this run, with its response. */
-  exchanges: HttpExchange[];
+  endpoints?: FlowEndpoints;
+  /** From discovery: what the provider says it accepts at the token endpoint. */
+  authMethodsSupported?: string[];
+  /** RFC 6749 §4.1.2.1: an error the provider sent back on the redirect. */
+  callbackError?: { error: string; description?: string; uri?: string };
+  /** Every HTTP request made for this run, with its response and context. */
+  exchanges: RecordedExchange[];
   tokens?: TokenSet;
   /** OIDC Core §3.1.3.7 step 11: the ID token's nonce against the one sent. */
   nonceCheck?: 'match' | 'mismatch' | 'missing';

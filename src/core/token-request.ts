@@ -55,3 +55,62 @@ export function basicAuthorization(clientId: string, clientSecret: string): stri
 function formEncode(value: string): string {
   return new URLSearchParams([['', value]]).toString().slice(1);
 }
+
+/** RFC 6749 §6: a refresh, authenticated the same way as the code exchange was. */
+export function refreshTokenRequest(tokenEndpoint: string, refreshToken: string, client: ClientCredentials, scope?: string): HttpRequest {
+  return tokenRequest(tokenEndpoint, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope ? { scope } : {}) }, client);
+}
+
+/** RFC 7009 §2.1: revoke an access or refresh token. */
+export function revocationRequest(
+  endpoint: string,
+  token: string,
+  hint: 'access_token' | 'refresh_token',
+  client: ClientCredentials,
+): HttpRequest {
+  return tokenRequest(endpoint, { token, token_type_hint: hint }, client);
+}
+
+/** RFC 7662 §2.1: ask whether a token is active. */
+export function introspectionRequest(
+  endpoint: string,
+  token: string,
+  hint: 'access_token' | 'refresh_token',
+  client: ClientCredentials,
+): HttpRequest {
+  return tokenRequest(endpoint, { token, token_type_hint: hint }, client);
+}
+
+/** RFC 6750 §2.1: a GET with the access token in the Authorization header (userinfo, or any API). */
+export function bearerRequest(url: string, accessToken: string): HttpRequest {
+  return { method: 'GET', url, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } };
+}
+
+// The fields by which a client authenticates in a form body (RFC 6749 §2.3.1, RFC 7523 §2.2).
+const CLIENT_AUTH_FIELDS = ['client_id', 'client_secret', 'client_assertion_type', 'client_assertion'];
+
+/**
+ * A new token-endpoint-style request (refresh, revocation, introspection) that authenticates
+ * exactly as `previous` did: the same Authorization header, or the same client fields in the
+ * body. Refreshing with a different method than the code exchange is a classic cause of
+ * `invalid_client`.
+ */
+export function withSameClientAuthentication(previous: HttpRequest, url: string, params: Record<string, string>): HttpRequest {
+  const authorization = Object.entries(previous.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  const previousBody = new URLSearchParams(previous.body ?? '');
+  const body = new URLSearchParams(params);
+  for (const field of CLIENT_AUTH_FIELDS) {
+    const value = previousBody.get(field);
+    if (value !== null) body.set(field, value);
+  }
+  return {
+    method: 'POST',
+    url,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+      ...(authorization ? { authorization } : {}),
+    },
+    body: body.toString(),
+  };
+}

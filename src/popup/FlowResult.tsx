@@ -1,56 +1,85 @@
+import { useState } from 'preact/hooks';
 import { maskSecret, type FlowRun } from '../core';
+import type { Ask } from './ask';
+import { ExchangeList } from './ExchangeList';
 
-/** A finished run: what came back, and every HTTP exchange it took. Tokens are shown masked. */
-export function FlowResult({ run }: { run: FlowRun }) {
+/** A finished run: its tokens (masked), what to do next with them, and every HTTP exchange. */
+export function FlowResult({ run, ask, onRun }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void }) {
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [apiUrl, setApiUrl] = useState('');
+  const act = async (label: string, send: () => Promise<FlowRun>) => {
+    setBusy(label);
+    setError(undefined);
+    try {
+      onRun(await send());
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(undefined);
+    }
+  };
+  const runId = run.id;
+  const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');
+  const tokens = run.tokens;
+
   return (
-    <article class={`flow-result ${run.status}`} data-testid="flow-result" data-status={run.status}>
-      {run.status === 'succeeded' && run.tokens && (
+    <article class={`flow-result ${run.status}`} data-testid="flow-result" data-status={run.status} data-busy={busy}>
+      {tokens && (
         <dl>
           <dt>Access token</dt>
-          <dd data-testid="access-token">{maskSecret(run.tokens.access_token)}</dd>
-          {run.tokens.token_type && (
-            <>
-              <dt>Type</dt>
-              <dd>{run.tokens.token_type}</dd>
-            </>
-          )}
-          {run.tokens.expires_in !== undefined && (
-            <>
-              <dt>Expires in</dt>
-              <dd>{run.tokens.expires_in} s</dd>
-            </>
-          )}
-          {run.tokens.scope && (
-            <>
-              <dt>Scope</dt>
-              <dd>{run.tokens.scope}</dd>
-            </>
-          )}
+          <dd data-testid="access-token">{maskSecret(tokens.access_token)}</dd>
+          {tokens.token_type && (<><dt>Type</dt><dd>{tokens.token_type}</dd></>)}
+          {tokens.expires_in !== undefined && (<><dt>Expires in</dt><dd>{tokens.expires_in} s</dd></>)}
+          {tokens.scope && (<><dt>Scope</dt><dd>{tokens.scope}</dd></>)}
           <dt>Refresh token</dt>
-          <dd>{run.tokens.refresh_token ? maskSecret(run.tokens.refresh_token) : 'none'}</dd>
-          {run.nonceCheck && (
-            <>
-              <dt>ID token nonce</dt>
-              <dd>{run.nonceCheck}</dd>
-            </>
-          )}
+          <dd>{tokens.refresh_token ? maskSecret(tokens.refresh_token) : 'none'}</dd>
+          {run.nonceCheck && (<><dt>ID token nonce</dt><dd>{run.nonceCheck}</dd></>)}
         </dl>
       )}
       {run.failure && (
-        <p class="error" role="alert">
+        <p class="error" role="alert" data-reason={run.failure.reason}>
           Failed at {run.failure.stage}: {run.failure.message}
         </p>
       )}
-      <ol class="exchanges">
-        {run.exchanges.map((exchange, i) => (
-          <li key={i}>
-            <code>
-              {exchange.request?.method} {exchange.request?.url}
-            </code>{' '}
-            → <strong>{exchange.response.status}</strong>
-          </li>
-        ))}
-      </ol>
+      {run.status !== 'running' && (
+        <p class="actions">
+          {hasCodeExchange && (
+            <button type="button" class="secondary" data-action="exchange-again" disabled={!!busy} onClick={() => act('exchange-again', () => ask('exchangeAgain', { runId }))}>
+              Exchange again
+            </button>
+          )}
+          {tokens?.refresh_token && (
+            <button type="button" class="secondary" data-action="refresh" disabled={!!busy} onClick={() => act('refresh', () => ask('refresh', { runId }))}>
+              Refresh
+            </button>
+          )}
+          {tokens && run.endpoints?.revocation && (
+            <button type="button" class="secondary" data-action="revoke" disabled={!!busy} onClick={() => act('revoke', () => ask('revoke', { runId, which: 'access_token' }))}>
+              Revoke access token
+            </button>
+          )}
+          {tokens && run.endpoints?.introspection && (
+            <button type="button" class="secondary" data-action="introspect" disabled={!!busy} onClick={() => act('introspect', () => ask('introspect', { runId, which: 'access_token' }))}>
+              Introspect
+            </button>
+          )}
+          {tokens && run.endpoints?.userinfo && (
+            <button type="button" class="secondary" data-action="userinfo" disabled={!!busy} onClick={() => act('userinfo', () => ask('userinfo', { runId }))}>
+              Userinfo
+            </button>
+          )}
+        </p>
+      )}
+      {tokens && (
+        <form class="call-api" onSubmit={(e) => (e.preventDefault(), act('api', () => ask('callApi', { runId, url: apiUrl })))}>
+          <input name="apiUrl" type="url" placeholder="https://api.example.com/me" value={apiUrl} onInput={(e) => setApiUrl(e.currentTarget.value)} required />
+          <button type="submit" class="secondary" disabled={!!busy}>Call API</button>
+        </form>
+      )}
+      {busy && <p class="muted">Sending…</p>}
+      {error && <p class="error" role="alert">{error}</p>}
+      <ExchangeList exchanges={run.exchanges} />
     </article>
   );
 }

@@ -1,90 +1,94 @@
 import { useEffect, useState } from 'preact/hooks';
-import { bundledDemoProfile, type ClientAuthMethod, type FlowProfile, type FlowRun } from '../core';
+import { bundledDemoProfile, type FlowProfile, type FlowRun } from '../core';
 import type { Ask } from './ask';
 import { FlowResult } from './FlowResult';
-
-const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
-const PKCE: FlowProfile['pkce'][] = ['S256', 'plain', 'off'];
+import { ProfileForm } from './ProfileForm';
+import { ProfilePicker } from './ProfilePicker';
+import { ProfileTransfer } from './ProfileTransfer';
 
 export function FlowView({ ask, redirectUri }: { ask: Ask; redirectUri: string | undefined }) {
   const [profile, setProfile] = useState<FlowProfile>(bundledDemoProfile);
+  const [saved, setSaved] = useState<FlowProfile[]>([]);
   const [run, setRun] = useState<FlowRun | null>(null);
-  const [error, setError] = useState<string>();
+  const [running, setRunning] = useState(false);
+  const [authMethods, setAuthMethods] = useState<string[]>();
+  const [note, setNote] = useState<{ text: string; error?: boolean }>();
 
   // A flow may have finished while the popup was closed (Firefox closes it when the sign-in window opens).
   useEffect(() => {
-    ask('lastFlow', undefined).then(setRun, (e: Error) => setError(e.message));
+    ask('lastFlow', undefined).then(setRun, (e: Error) => setNote({ text: e.message, error: true }));
+    ask('listProfiles', undefined).then(setSaved, () => {});
   }, [ask]);
 
-  const set = (field: keyof FlowProfile) => (event: Event) =>
-    setProfile({ ...profile, [field]: (event.currentTarget as HTMLInputElement).value });
-
-  const start = async (event: Event) => {
-    event.preventDefault();
-    setError(undefined);
-    setRun({ ...placeholderRun(profile), status: 'running' });
+  const attempt = async (action: () => Promise<void>) => {
+    setNote(undefined);
     try {
-      setRun(await ask('runFlow', { profile }));
+      await action();
     } catch (e) {
-      setRun(null);
-      setError((e as Error).message);
+      setNote({ text: (e as Error).message, error: true });
     }
   };
+  const start = (event: Event) => {
+    event.preventDefault();
+    setRunning(true);
+    void attempt(async () => setRun(await ask('runFlow', { profile }))).finally(() => setRunning(false));
+  };
+  const discover = () =>
+    attempt(async () => {
+      const metadata = await ask('discover', { issuer: profile.issuer ?? '' });
+      setAuthMethods(metadata.token_endpoint_auth_methods_supported ?? []);
+    });
+  const save = () =>
+    attempt(async () => {
+      const kept = await ask('saveProfile', { profile });
+      setProfile(kept);
+      setSaved(await ask('listProfiles', undefined));
+      setNote({ text: `Saved "${kept.name}"${kept.rememberSecret ? ' with its secret' : '; its secret is kept for this browser session only'}.` });
+    });
+  const remove = () =>
+    attempt(async () => {
+      if (!profile.id) return;
+      await ask('deleteProfile', { id: profile.id });
+      setSaved(await ask('listProfiles', undefined));
+      setProfile(bundledDemoProfile());
+    });
+  const authWarning = authMethods && authMethods.length > 0 && !authMethods.includes(profile.clientAuth);
 
   return (
     <section aria-labelledby="flow-title">
       <h2 id="flow-title">Run a flow: {profile.name}</h2>
+      <ProfilePicker saved={saved} onPick={(picked) => (setProfile(picked), setAuthMethods(undefined))} />
       <form onSubmit={start} class="profile">
-        <label>
-          Issuer
-          <input name="issuer" value={profile.issuer ?? ''} onInput={set('issuer')} placeholder="https://accounts.example.com" />
-        </label>
-        <label>
-          Client ID
-          <input name="clientId" value={profile.clientId} onInput={set('clientId')} required />
-        </label>
-        <label>
-          Client secret
-          <input name="clientSecret" type="password" value={profile.clientSecret ?? ''} onInput={set('clientSecret')} autocomplete="off" />
-        </label>
-        <label>
-          Scopes
-          <input name="scope" value={profile.scope} onInput={set('scope')} />
-        </label>
-        <label>
-          Client authentication
-          <select name="clientAuth" value={profile.clientAuth} onChange={set('clientAuth')}>
-            {CLIENT_AUTH.map((method) => <option key={method}>{method}</option>)}
-          </select>
-        </label>
-        <label>
-          PKCE
-          <select name="pkce" value={profile.pkce} onChange={set('pkce')}>
-            {PKCE.map((method) => <option key={method}>{method}</option>)}
-          </select>
-        </label>
-        <p class="redirect">
-          Redirect URI <code data-testid="redirect-uri">{redirectUri ?? '…'}</code>
-          <small>Chrome and Firefox each have their own: register both with the provider.</small>
+        <ProfileForm profile={profile} onChange={setProfile} />
+        <div class="redirect">
+          Redirect URI <code data-testid="redirect-uri">{profile.redirectUri || redirectUri || '…'}</code>
+          {redirectUri && (
+            <button type="button" class="secondary" onClick={() => attempt(() => navigator.clipboard.writeText(profile.redirectUri || redirectUri))}>
+              Copy
+            </button>
+          )}
+          <small>Chrome and Firefox each have their own redirect URI: register both with the provider.</small>
+        </div>
+        {profile.issuer && (
+          <p>
+            <button type="button" class="secondary" data-action="discover" onClick={discover}>Check discovery</button>{' '}
+            {authMethods && (
+              <small data-testid="auth-methods" class={authWarning ? 'error' : 'muted'}>
+                token_endpoint_auth_methods_supported: {authMethods.join(', ') || '(not stated)'}
+                {authWarning && ` — ${profile.clientAuth} is not among them: the token request will likely fail with invalid_client.`}
+              </small>
+            )}
+          </p>
+        )}
+        <p class="actions">
+          <button type="submit" disabled={running}>{running ? 'Waiting for sign-in…' : 'Run'}</button>
+          <button type="button" class="secondary" data-action="save-profile" onClick={save}>Save profile</button>
+          {profile.id && <button type="button" class="secondary" onClick={remove}>Delete</button>}
         </p>
-        <button type="submit" disabled={run?.status === 'running'}>
-          {run?.status === 'running' ? 'Waiting for sign-in…' : 'Run'}
-        </button>
       </form>
-      {error && <p class="error" role="alert">{error}</p>}
-      {run && run.status !== 'running' && <FlowResult run={run} />}
+      <ProfileTransfer ask={ask} onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
+      {note && <p class={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>{note.text}</p>}
+      {run && run.status !== 'running' && !running && <FlowResult run={run} ask={ask} onRun={setRun} />}
     </section>
   );
-}
-
-function placeholderRun(profile: FlowProfile): FlowRun {
-  return {
-    id: '',
-    profileName: profile.name,
-    startedAt: new Date().toISOString(),
-    status: 'running',
-    redirectUri: '',
-    clientAuth: profile.clientAuth,
-    exchanges: [],
-  };
 }

@@ -59,7 +59,12 @@ describe('popup', () => {
         finished(profile, {
           tokens: TOKENS,
           exchanges: [
-            { request: { method: 'POST', url: 'http://127.0.0.1:9999/token' }, response: { status: 200, headers: {}, body: '' } },
+            {
+              request: { method: 'POST', url: 'http://127.0.0.1:9999/token' },
+              response: { status: 200, headers: {}, body: '' },
+              at: '2026-11-22T10:00:01.000Z',
+              context: { step: 'token', grantType: 'authorization_code', clientAuth: 'client_secret_basic' },
+            },
           ],
         }),
     });
@@ -71,7 +76,7 @@ describe('popup', () => {
     const shown = await screen.findByTestId('access-token');
     expect(shown.textContent).toBe('2Yot…WpAA (22 chars)');
     expect(document.body.textContent).not.toContain(TOKENS.access_token);
-    expect(screen.getByText('POST http://127.0.0.1:9999/token')).toBeTruthy();
+    expect(screen.getByTestId('flow-result').querySelector('summary code')?.textContent).toBe('POST http://127.0.0.1:9999/token');
     const run = sent.find((m) => m.type === 'runFlow')!.payload as { profile: FlowProfile };
     expect(run.profile).toMatchObject({ issuer: 'http://127.0.0.1:9999', clientId: 'demo-basic', pkce: 'S256' });
   });

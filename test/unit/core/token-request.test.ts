@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationCodeRequest, basicAuthorization } from '../../../src/core';
+import {
+  authorizationCodeRequest,
+  basicAuthorization,
+  bearerRequest,
+  introspectionRequest,
+  refreshTokenRequest,
+  revocationRequest,
+  withSameClientAuthentication,
+} from '../../../src/core';
 
 const GRANT = { code: 'SplxlOBeZQQYbYS6WxSbIA', redirectUri: 'https://client.example.com/cb' };
 
@@ -53,5 +61,62 @@ describe('basicAuthorization', () => {
 
   it('encodes non-ASCII as UTF-8', () => {
     expect(basicAuthorization('clé', 's')).toBe(`Basic ${Buffer.from('cl%C3%A9:s').toString('base64')}`);
+  });
+});
+
+describe('the other token endpoint requests', () => {
+  const client = { clientId: 's6BhdRkqt3', clientSecret: 'gX1fBat3bV', clientAuth: 'client_secret_basic' as const };
+
+  it('refreshes as RFC 6749 §6 shows, authenticated like the code exchange', () => {
+    const request = refreshTokenRequest('https://server.example.com/token', 'tGzv3JOkF0XG5Qx2TlKWIA', client);
+    expect(request.headers?.authorization).toBe('Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW');
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({ grant_type: 'refresh_token', refresh_token: 'tGzv3JOkF0XG5Qx2TlKWIA' });
+    const post = refreshTokenRequest('https://server.example.com/token', 'r', { ...client, clientAuth: 'client_secret_post' }, 'read');
+    expect(new URLSearchParams(post.body).get('client_secret')).toBe('gX1fBat3bV');
+    expect(new URLSearchParams(post.body).get('scope')).toBe('read');
+  });
+
+  it('revokes as RFC 7009 §2.1 shows', () => {
+    const request = revocationRequest('https://server.example.com/revoke', '45ghiukldjahdnhzdauz', 'refresh_token', client);
+    expect(request.method).toBe('POST');
+    expect(request.body).toBe('token=45ghiukldjahdnhzdauz&token_type_hint=refresh_token');
+    expect(request.headers?.authorization).toBe('Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW');
+  });
+
+  it('introspects as RFC 7662 §2.1 shows', () => {
+    const request = introspectionRequest('https://server.example.com/introspect', 'mF_9.B5f-4.1JqM', 'access_token', client);
+    expect(request.body).toBe('token=mF_9.B5f-4.1JqM&token_type_hint=access_token');
+  });
+
+  it('calls an API with the bearer token (RFC 6750 §2.1)', () => {
+    expect(bearerRequest('https://server.example.com/resource', 'mF_9.B5f-4.1JqM')).toEqual({
+      method: 'GET',
+      url: 'https://server.example.com/resource',
+      headers: { authorization: 'Bearer mF_9.B5f-4.1JqM', accept: 'application/json' },
+    });
+  });
+});
+
+describe('withSameClientAuthentication', () => {
+  it('keeps the Basic header of the code exchange for a refresh', () => {
+    const exchange = authorizationCodeRequest('https://as.example/token', { code: 'c', redirectUri: 'https://c.example/cb' }, {
+      clientId: 's6BhdRkqt3',
+      clientSecret: 'gX1fBat3bV',
+      clientAuth: 'client_secret_basic',
+    });
+    const refresh = withSameClientAuthentication(exchange, 'https://as.example/token', { grant_type: 'refresh_token', refresh_token: 'r' });
+    expect(refresh.headers?.authorization).toBe('Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW');
+    expect(refresh.body).toBe('grant_type=refresh_token&refresh_token=r');
+  });
+
+  it('keeps client_id and client_secret in the body, and nothing else of the old body', () => {
+    const exchange = authorizationCodeRequest('https://as.example/token', { code: 'c', redirectUri: 'https://c.example/cb', codeVerifier: 'v' }, {
+      clientId: 'id',
+      clientSecret: 's',
+      clientAuth: 'client_secret_post',
+    });
+    const revoke = withSameClientAuthentication(exchange, 'https://as.example/revoke', { token: 't' });
+    expect(revoke.headers).not.toHaveProperty('authorization');
+    expect(Object.fromEntries(new URLSearchParams(revoke.body))).toEqual({ token: 't', client_id: 'id', client_secret: 's' });
   });
 });

@@ -1,0 +1,72 @@
+import { bearerRequest, withSameClientAuthentication, type FlowRun, type HttpRequest, type RecordedExchange } from '../core';
+import { acceptTokens } from './run-flow';
+import { FlowFailure, type FlowEnvironment } from './flow-environment';
+import { sendRecorded } from './send-recorded';
+
+type TokenKind = 'access_token' | 'refresh_token';
+
+/** The run's first code exchange: later requests authenticate the way it did. */
+function codeExchange(run: FlowRun): RecordedExchange {
+  const exchange = run.exchanges.find((e) => e.context.grantType === 'authorization_code' && e.request);
+  if (!exchange) throw new Error('This run has no code exchange to build on: run the flow first.');
+  return exchange;
+}
+
+function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined || value === '') throw new Error(what);
+  return value;
+}
+
+/**
+ * Sends the recorded code exchange again, byte for byte (or with another redirect_uri), to see
+ * what the provider answers for a used code: what a server retrying its exchange gets.
+ */
+export async function exchangeAgain(run: FlowRun, env: FlowEnvironment, redirectUri?: string): Promise<FlowRun> {
+  const previous = codeExchange(run);
+  const body = new URLSearchParams(previous.request!.body ?? '');
+  if (redirectUri) body.set('redirect_uri', redirectUri);
+  const request: HttpRequest = { ...previous.request!, body: body.toString() };
+  await sendRecorded(run, request, { ...previous.context, redirectUriAtExchange: body.get('redirect_uri') ?? undefined }, env);
+  return run;
+}
+
+/** RFC 6749 §6, with the same client authentication as the code exchange. */
+export async function refresh(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
+  const refreshToken = need(run.tokens?.refresh_token, 'There is no refresh token: the provider did not issue one (ask for offline_access, or see the provider notes).');
+  const endpoint = need(run.endpoints?.token, 'No token endpoint is known for this run.');
+  const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { grant_type: 'refresh_token', refresh_token: refreshToken });
+  const exchange = await sendRecorded(run, request, { step: 'refresh', grantType: 'refresh_token', clientAuth: run.clientAuth }, env);
+  try {
+    acceptTokens(run, exchange);
+  } catch (error) {
+    if (!(error instanceof FlowFailure)) throw error; // a refused refresh is a recorded answer, not a crash
+  }
+  await env.save(run);
+  return run;
+}
+
+/** RFC 7009. */
+export async function revoke(run: FlowRun, which: TokenKind, env: FlowEnvironment): Promise<FlowRun> {
+  const endpoint = need(run.endpoints?.revocation, 'This provider has no revocation endpoint (none in discovery or the profile).');
+  const token = need(run.tokens?.[which], `There is no ${which} to revoke.`);
+  const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { token, token_type_hint: which });
+  await sendRecorded(run, request, { step: 'revoke', clientAuth: run.clientAuth }, env);
+  return run;
+}
+
+/** RFC 7662. */
+export async function introspect(run: FlowRun, which: TokenKind, env: FlowEnvironment): Promise<FlowRun> {
+  const endpoint = need(run.endpoints?.introspection, 'This provider has no introspection endpoint (none in discovery or the profile).');
+  const token = need(run.tokens?.[which], `There is no ${which} to introspect.`);
+  const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { token, token_type_hint: which });
+  await sendRecorded(run, request, { step: 'introspect', clientAuth: run.clientAuth }, env);
+  return run;
+}
+
+/** OIDC Core §5.3, or any API the developer names: a GET with the access token. */
+export async function callWithToken(run: FlowRun, step: 'userinfo' | 'api', env: FlowEnvironment, url?: string): Promise<FlowRun> {
+  const target = need(step === 'userinfo' ? run.endpoints?.userinfo : url, step === 'userinfo' ? 'This provider has no userinfo endpoint.' : 'Give the URL to call.');
+  const token = need(run.tokens?.access_token, 'There is no access token.');
+  await sendRecorded(run, bearerRequest(target, token), { step, clientAuth: run.clientAuth }, env);
+  return run;
+}

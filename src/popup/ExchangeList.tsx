@@ -1,0 +1,82 @@
+import { useState } from 'preact/hooks';
+import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type RecordedExchange } from '../core';
+import type { CopyText } from './CopyButtons';
+
+const SNIPPETS = { curl: toCurl, php: toPhpCurl, fetch: toFetch } as const;
+const RATE_LIMIT_HEADER = /^(retry-after|x-ratelimit-|ratelimit)/i;
+const clipboard: CopyText = (text) => navigator.clipboard.writeText(text);
+
+/** Every request of a run, redacted for display; copied as curl, PHP or fetch, with secrets only on request. */
+export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: RecordedExchange[]; copy?: CopyText }) {
+  const [withSecrets, setWithSecrets] = useState(false);
+  const [copied, setCopied] = useState<string>();
+
+  const copySnippet = async (raw: HttpRequest, redacted: HttpRequest, kind: keyof typeof SNIPPETS, key: string) => {
+    try {
+      await copy(SNIPPETS[kind](withSecrets ? raw : redacted));
+      setCopied(`${key}:${kind}`);
+    } catch (error) {
+      setCopied(`error:${(error as Error).message}`);
+    }
+  };
+
+  return (
+    <section class="exchanges" aria-label="Requests and responses">
+      <label class="inline">
+        <input type="checkbox" checked={withSecrets} onChange={(e) => setWithSecrets(e.currentTarget.checked)} /> Copy with secrets
+        (tokens, client secret, code) — only where you mean to paste them
+      </label>
+      <ol>
+        {exchanges.map((exchange, i) => {
+          const shown = redactExchange(exchange);
+          const key = String(i);
+          const limits = Object.entries(exchange.response.headers).filter(([name]) => RATE_LIMIT_HEADER.test(name));
+          return (
+            <li key={key} data-step={exchange.context.step} data-status={exchange.response.status}>
+              <details>
+                <summary>
+                  <span class="badge">{exchange.context.step}</span> <code>{shown.request?.method} {shown.request?.url}</code> →{' '}
+                  <strong class={exchange.response.status >= 400 ? 'error' : ''}>{exchange.response.status}</strong>
+                  {exchange.context.codeFirstRedeemedAt && (
+                    <small class="error"> code already sent at {new Date(exchange.context.codeFirstRedeemedAt).toLocaleTimeString()}</small>
+                  )}
+                </summary>
+                {limits.length > 0 && (
+                  <p class="muted">
+                    {limits.map(([name, value]) => (
+                      <code key={name}>
+                        {name}: {value}{' '}
+                      </code>
+                    ))}
+                  </p>
+                )}
+                <h4>Request</h4>
+                <pre>{formatRequest(shown.request)}</pre>
+                <h4>Response</h4>
+                <pre data-testid="response-body">
+                  {`HTTP ${shown.response.status}\n${Object.entries(shown.response.headers).map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${shown.response.body}`}
+                </pre>
+                {exchange.request && shown.request && (
+                  <p class="copy">
+                    {(Object.keys(SNIPPETS) as (keyof typeof SNIPPETS)[]).map((kind) => (
+                      <button key={kind} type="button" class="secondary" data-snippet={kind} onClick={() => copySnippet(exchange.request!, shown.request!, kind, key)}>
+                        {copied === `${key}:${kind}` ? 'Copied ✓' : `Copy as ${kind === 'php' ? 'PHP curl' : kind}`}
+                      </button>
+                    ))}
+                  </p>
+                )}
+              </details>
+            </li>
+          );
+        })}
+      </ol>
+      {copied?.startsWith('error:') && <p class="error">Could not copy: {copied.slice(6)}</p>}
+    </section>
+  );
+}
+
+function formatRequest(request: HttpRequest | undefined): string {
+  if (!request) return '(not recorded)';
+  const headers = Object.entries(request.headers ?? {}).map(([n, v]) => `${n}: ${v}`).join('\n');
+  return `${request.method} ${request.url}\n${headers}${request.body ? `\n\n${request.body}` : ''}`;
+}

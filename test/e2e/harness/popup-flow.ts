@@ -1,0 +1,68 @@
+import type { FlowRun } from '../../../src/core';
+import type { ExtensionBrowser, PageDriver } from './extension-browser';
+import { signInAndConsent } from './sign-in';
+
+/** The popup, on its Flow tab. */
+export async function openFlowTab(browser: ExtensionBrowser): Promise<PageDriver> {
+  const popup = await browser.openPopup();
+  await popup.click('[role=tab][data-tab=flow]');
+  return popup;
+}
+
+/** Types into the profile form by field name; select fields are chosen, others filled. */
+export async function fillProfile(popup: PageDriver, fields: Record<string, string>): Promise<void> {
+  // Endpoints and redirect overrides sit in collapsed sections, as a person would open them.
+  await popup.evaluate(() => document.querySelectorAll('form.profile details').forEach((d) => ((d as HTMLDetailsElement).open = true)), undefined);
+  for (const [name, value] of Object.entries(fields)) {
+    if (name === 'clientAuth' || name === 'pkce') await popup.select(`select[name=${name}]`, value);
+    else await popup.fill(`form.profile [name=${name}]`, value);
+  }
+}
+
+const FINISHED = '[data-testid=flow-result]:not([data-status=running])';
+
+/**
+ * Presses Run and waits for the result, signing in when the server asks: with a session left
+ * by an earlier run, the bundled server redirects back at once and no window appears.
+ */
+export async function run(browser: ExtensionBrowser, popup: PageDriver): Promise<FlowRun> {
+  const before = (await lastRun(popup))?.id;
+  await popup.click('form.profile button[type=submit]');
+  const finished = popup.waitFor(FINISHED);
+  const signedIn = Promise.race([finished, signInAndConsent(browser)]).catch(() => {});
+  await finished;
+  await signedIn;
+  const latest = await lastRun(popup);
+  if (!latest || latest.id === before) throw new Error('No new run was recorded.');
+  return latest;
+}
+
+/** Clicks an action of the last run (data-action) and waits for its exchange to be recorded. */
+export async function act(popup: PageDriver, action: string): Promise<FlowRun> {
+  const count = (await lastRun(popup))?.exchanges.length ?? 0;
+  await popup.click(`[data-testid=flow-result] button[data-action=${action}]`);
+  for (let i = 0; i < 100; i++) {
+    const latest = await lastRun(popup);
+    if (latest && latest.exchanges.length > count) {
+      // The exchange is saved before the answer is applied (new tokens, say): wait for the popup to finish.
+      await popup.waitFor('[data-testid=flow-result]:not([data-busy])');
+      return (await lastRun(popup))!;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The action ${action} recorded no exchange.`);
+}
+
+type Storage = { get(keys: null | string): Promise<Record<string, unknown>> };
+type Api = { storage: { session: Storage; local: Storage } };
+
+export function storageOf(popup: PageDriver, area: 'session' | 'local'): Promise<Record<string, unknown>> {
+  return popup.evaluate(async (which) => {
+    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+    return api.storage[which].get(null);
+  }, area);
+}
+
+export async function lastRun(popup: PageDriver): Promise<FlowRun | undefined> {
+  return ((await storageOf(popup, 'session')).flowRuns as FlowRun[] | undefined)?.[0];
+}
