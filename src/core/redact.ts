@@ -1,4 +1,5 @@
 import type { HttpExchange, HttpRequest, HttpResponse } from './http-exchange';
+import { decodeBase64 } from './base64';
 import { maskSecret } from './mask-secret';
 
 // Whatever lets its holder act as the client or the user: credentials, grants and tokens.
@@ -25,7 +26,7 @@ const NAMES = SECRET_FIELDS.join('|');
 // would replace the length of the secret with the length of the mask.
 const MASK = '(?:[\\s\\S]{4}…[\\s\\S]{4}|••••) \\(\\d+ chars\\)';
 const MASKED = new RegExp(`^${MASK}$`);
-const REDACTED_CREDENTIALS = new RegExp(`^<redacted ${MASK}>$`);
+const REDACTED_CREDENTIALS = new RegExp(`^<redacted (?:${MASK}|client_id "[^"]*", secret •••• \\(\\d+ chars\\))>$`);
 
 /** What to show instead of a secret: enough to recognise it, never enough to use it. */
 export function redactExchange(exchange: HttpExchange): HttpExchange {
@@ -102,7 +103,25 @@ function redactCredentials(value: string): string {
   const match = SCHEME_THEN_CREDENTIALS.exec(value);
   if (!match) return redactedCredentials(value);
   const credentials = match[2]!;
-  return match[1]! + (REDACTED_CREDENTIALS.test(credentials) ? credentials : redactedCredentials(credentials));
+  if (REDACTED_CREDENTIALS.test(credentials)) return value;
+  return match[1]! + (/^\s*basic\s/i.test(match[1]!) ? redactedBasic(credentials) : redactedCredentials(credentials));
+}
+
+/**
+ * Basic credentials keep their client id, which is what a developer checks, and lose all of the
+ * secret: masking the base64 itself would show its last characters, which decode to the secret's.
+ */
+function redactedBasic(credentials: string): string {
+  const bytes = decodeBase64(credentials.trim());
+  let decoded: string | undefined;
+  try {
+    decoded = bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    decoded = undefined;
+  }
+  const colon = decoded?.indexOf(':') ?? -1;
+  if (decoded === undefined || colon < 0) return `<redacted •••• (${credentials.length} chars)>`;
+  return `<redacted client_id ${JSON.stringify(decoded.slice(0, colon))}, secret •••• (${decoded.length - colon - 1} chars)>`;
 }
 
 function redactedCredentials(credentials: string): string {

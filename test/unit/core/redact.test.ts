@@ -70,7 +70,7 @@ describe('redactRequest on the RFC examples', () => {
     expect(redactRequest(RFC6749_TOKEN_REQUEST)).toEqual({
       method: 'POST',
       url: 'https://server.example.com/token',
-      headers: { Host: 'server.example.com', Authorization: `Basic <redacted ${maskSecret(RFC6749_BASIC)}>`, 'Content-Type': FORM },
+      headers: { Host: 'server.example.com', Authorization: 'Basic <redacted client_id "s6BhdRkqt3", secret •••• (10 chars)>', 'Content-Type': FORM },
       // redirect_uri keeps its unusual "%2E"s: a byte-for-byte copy, not a re-encoding.
       body: 'grant_type=authorization_code&code=Splx…SbIA+(22+chars)&redirect_uri=https%3A%2F%2Fclient%2Eexample%2Ecom%2Fcb',
     });
@@ -142,7 +142,7 @@ describe('redactRequest on the RFC examples', () => {
     }).headers!;
     expect(Object.keys(headers)).toEqual(['AUTHORIZATION', 'proxy-authorization', 'cOOkie']);
     expect(headers.AUTHORIZATION).toBe('Bearer <redacted •••• (15 chars)>');
-    expect(headers['proxy-authorization']).toBe('Basic <redacted QWxh…ZQ== (28 chars)>');
+    expect(headers['proxy-authorization']).toBe('Basic <redacted client_id "Aladdin", secret •••• (11 chars)>');
     expect(headers.cOOkie).toBe('sid=•••• (16 chars)');
   });
 
@@ -366,5 +366,13 @@ describe('redaction properties', () => {
   it('does not overflow the stack on deeply nested JSON', () => {
     const deep = `${'['.repeat(200_000)}"x"${']'.repeat(200_000)}`;
     expect(redactExchange({ response: { status: 200, headers: {}, body: `{"token":${deep}}` } }).response.body).toBe(`{"token":${deep.replace('"x"', '"•••• (1 chars)"')}}`);
+  });
+});
+
+describe('Basic credentials', () => {
+  it('keep the client id and show nothing of the secret, not even the base64 tail that decodes to its end', () => {
+    const shown = redactRequest({ method: 'POST', url: 'https://as.example/token', headers: { authorization: 'Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW' } }).headers!.authorization!;
+    expect(shown).toBe('Basic <redacted client_id "s6BhdRkqt3", secret •••• (10 chars)>');
+    for (const leak of ['M2JW', '3bV', 'gX1f', 'czZC']) expect(shown).not.toContain(leak);
   });
 });
