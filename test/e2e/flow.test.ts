@@ -44,7 +44,7 @@ describe.each(Object.entries(browsers))('%s: the built extension against the bun
       const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
       return { session: await api.storage.session.get(null), local: await api.storage.local.get(null) };
     }, undefined);
-    const run = stored.session.lastFlow as FlowRun;
+    const run = (stored.session.flowRuns as FlowRun[])[0]!;
     expect(run.status).toBe('succeeded');
     expect(run.nonceCheck).toBe('match');
     expect(run.exchanges.map((e) => [e.request?.method, new URL(e.request!.url).pathname, e.response.status])).toEqual([
