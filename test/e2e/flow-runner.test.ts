@@ -55,6 +55,10 @@ describe.each(Object.entries(browsers))('%s: the flow runner against the bundled
     expect(last(refreshed).request?.headers?.authorization).toBe(exchange.request?.headers?.authorization);
     expect(refreshed.tokens?.access_token).not.toBe(flow.tokens?.access_token);
 
+    const userinfo = await act(popup, 'userinfo');
+    expect(last(userinfo)).toMatchObject({ context: { step: 'userinfo' }, response: { status: 200 } });
+    expect(JSON.parse(last(userinfo).response.body)).toMatchObject({ sub: 'demo' });
+
     const revoked = await act(popup, 'revoke');
     expect(last(revoked)).toMatchObject({ context: { step: 'revoke' }, response: { status: 200 } });
     const introspected = await act(popup, 'introspect');
@@ -99,6 +103,25 @@ describe.each(Object.entries(browsers))('%s: the flow runner against the bundled
     expect(last(flow).response.status).toBe(400);
     expect(JSON.parse(last(flow).response.body).error).toBe('invalid_grant');
     expect(last(flow).context).toMatchObject({ redirectUriAtAuthorization: redirect(), redirectUriAtExchange: 'https://client.example.com/other' });
+  });
+
+  it('saves a profile without its secret in storage.local unless asked to remember it', async () => {
+    await fillProfile(popup, { name: 'Kept profile', clientSecret: DEMO_CLIENTS.basic.clientSecret });
+    await popup.click('button[data-action=save-profile]');
+    await popup.waitFor('[role=status]');
+    let local = await storageOf(popup, 'local');
+    expect(JSON.stringify(local)).toContain('Kept profile');
+    expect(JSON.stringify(local)).not.toContain(DEMO_CLIENTS.basic.clientSecret);
+    expect(JSON.stringify(await storageOf(popup, 'session'))).toContain(DEMO_CLIENTS.basic.clientSecret);
+
+    await popup.click('form.profile input[name=rememberSecret]');
+    await popup.click('button[data-action=save-profile]');
+    await popup.waitFor('[role=status]:not(:empty)');
+    for (let i = 0; i < 50 && !JSON.stringify(local).includes(DEMO_CLIENTS.basic.clientSecret); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      local = await storageOf(popup, 'local');
+    }
+    expect(JSON.stringify(local)).toContain(DEMO_CLIENTS.basic.clientSecret);
   });
 
   it('an authorization server that is down is recorded as unreachable, without waiting', async () => {

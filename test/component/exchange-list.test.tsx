@@ -1,0 +1,48 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecordedExchange } from '../../src/core';
+import { ExchangeList } from '../../src/popup/ExchangeList';
+
+afterEach(cleanup);
+
+// RFC 6749 §4.1.3's token request and §5.1's answer, as the flow runner records them.
+const EXCHANGE: RecordedExchange = {
+  request: {
+    method: 'POST',
+    url: 'https://server.example.com/token',
+    headers: { authorization: 'Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW', 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA&redirect_uri=https%3A%2F%2Fclient.example.com%2Fcb',
+  },
+  response: {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'retry-after': '30', 'x-ratelimit-remaining': '0' },
+    body: '{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"example"}',
+  },
+  at: '2026-11-22T10:00:00.000Z',
+  context: { step: 'token', grantType: 'authorization_code', clientAuth: 'client_secret_basic' },
+};
+
+describe('Exchange list', () => {
+  it('shows requests and responses redacted, with the rate-limit headers', () => {
+    render(<ExchangeList exchanges={[EXCHANGE]} copy={async () => {}} />);
+    const text = document.body.textContent!;
+    for (const secret of ['czZCaGRSa3F0MzpnWDFmQmF0M2JW', 'SplxlOBeZQQYbYS6WxSbIA', '2YotnFZFEjr1zCsicMWpAA']) expect(text).not.toContain(secret);
+    expect(text).toContain('client_id "s6BhdRkqt3"');
+    expect(text).toContain('retry-after: 30');
+  });
+
+  it('copies as curl redacted, and with secrets only when asked', async () => {
+    const copied: string[] = [];
+    render(<ExchangeList exchanges={[EXCHANGE]} copy={async (t) => void copied.push(t)} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as curl' }));
+    await screen.findByRole('button', { name: 'Copied ✓' });
+    expect(copied[0]).toContain("curl -i -X POST 'https://server.example.com/token'");
+    expect(copied[0]).not.toContain('SplxlOBeZQQYbYS6WxSbIA');
+
+    fireEvent.click(screen.getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: 'Copy as PHP curl' }));
+    await screen.findAllByRole('button', { name: 'Copied ✓' });
+    expect(copied[1]).toContain('SplxlOBeZQQYbYS6WxSbIA');
+    expect(copied[1]).toContain("'authorization: Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW'");
+  });
+});
