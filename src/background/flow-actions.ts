@@ -45,21 +45,15 @@ export async function refresh(run: FlowRun, env: FlowEnvironment): Promise<FlowR
   return run;
 }
 
-/** RFC 7009. */
-export async function revoke(run: FlowRun, which: TokenKind, env: FlowEnvironment): Promise<FlowRun> {
-  const endpoint = need(run.endpoints?.revocation, 'This provider has no revocation endpoint (none in discovery or the profile).');
-  const token = need(run.tokens?.[which], `There is no ${which} to revoke.`);
+/** RFC 7009 (revoke) and RFC 7662 (introspect): a token posted to its endpoint, authenticated like the code exchange. */
+export async function manageToken(run: FlowRun, step: 'revoke' | 'introspect', which: TokenKind, env: FlowEnvironment): Promise<FlowRun> {
+  const endpoint = need(
+    step === 'revoke' ? run.endpoints?.revocation : run.endpoints?.introspection,
+    `This provider has no ${step === 'revoke' ? 'revocation' : 'introspection'} endpoint (none in discovery or the profile).`,
+  );
+  const token = need(run.tokens?.[which], `There is no ${which} to ${step}.`);
   const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { token, token_type_hint: which });
-  await sendRecorded(run, request, { step: 'revoke', clientAuth: run.clientAuth }, env);
-  return run;
-}
-
-/** RFC 7662. */
-export async function introspect(run: FlowRun, which: TokenKind, env: FlowEnvironment): Promise<FlowRun> {
-  const endpoint = need(run.endpoints?.introspection, 'This provider has no introspection endpoint (none in discovery or the profile).');
-  const token = need(run.tokens?.[which], `There is no ${which} to introspect.`);
-  const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { token, token_type_hint: which });
-  await sendRecorded(run, request, { step: 'introspect', clientAuth: run.clientAuth }, env);
+  await sendRecorded(run, request, { step, clientAuth: run.clientAuth }, env);
   return run;
 }
 

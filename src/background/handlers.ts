@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery, randomToken } from '../core';
 import type { Handlers } from '../messages';
-import { callWithToken, exchangeAgain, introspect, refresh, revoke } from './flow-actions';
+import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
 import type { FlowEnvironment } from './flow-environment';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
@@ -32,8 +32,8 @@ export function createHandlers(env: () => FlowEnvironment = browserEnvironment):
     lastFlow: async () => (await loadRuns())[0] ?? null,
     exchangeAgain: async ({ runId, redirectUri }) => exchangeAgain(await loadRun(runId), env(), redirectUri),
     refresh: async ({ runId }) => refresh(await loadRun(runId), env()),
-    revoke: async ({ runId, which }) => revoke(await loadRun(runId), which, env()),
-    introspect: async ({ runId, which }) => introspect(await loadRun(runId), which, env()),
+    revoke: async ({ runId, which }) => manageToken(await loadRun(runId), 'revoke', which, env()),
+    introspect: async ({ runId, which }) => manageToken(await loadRun(runId), 'introspect', which, env()),
     userinfo: async ({ runId }) => callWithToken(await loadRun(runId), 'userinfo', env()),
     callApi: async ({ runId, url }) => callWithToken(await loadRun(runId), 'api', env(), url),
     async discover({ issuer }) {

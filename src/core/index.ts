@@ -11,8 +11,6 @@ export { parseAuthorizationResponse, type AuthorizationResponse } from './author
 export {
   authorizationCodeRequest,
   refreshTokenRequest,
-  revocationRequest,
-  introspectionRequest,
   bearerRequest,
   tokenRequest,
   basicAuthorization,

@@ -61,26 +61,6 @@ export function refreshTokenRequest(tokenEndpoint: string, refreshToken: string,
   return tokenRequest(tokenEndpoint, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope ? { scope } : {}) }, client);
 }
 
-/** RFC 7009 §2.1: revoke an access or refresh token. */
-export function revocationRequest(
-  endpoint: string,
-  token: string,
-  hint: 'access_token' | 'refresh_token',
-  client: ClientCredentials,
-): HttpRequest {
-  return tokenRequest(endpoint, { token, token_type_hint: hint }, client);
-}
-
-/** RFC 7662 §2.1: ask whether a token is active. */
-export function introspectionRequest(
-  endpoint: string,
-  token: string,
-  hint: 'access_token' | 'refresh_token',
-  client: ClientCredentials,
-): HttpRequest {
-  return tokenRequest(endpoint, { token, token_type_hint: hint }, client);
-}
-
 /** RFC 6750 §2.1: a GET with the access token in the Authorization header (userinfo, or any API). */
 export function bearerRequest(url: string, accessToken: string): HttpRequest {
   return { method: 'GET', url, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } };

@@ -3,9 +3,7 @@ import {
   authorizationCodeRequest,
   basicAuthorization,
   bearerRequest,
-  introspectionRequest,
   refreshTokenRequest,
-  revocationRequest,
   withSameClientAuthentication,
 } from '../../../src/core';
 
@@ -76,15 +74,17 @@ describe('the other token endpoint requests', () => {
     expect(new URLSearchParams(post.body).get('scope')).toBe('read');
   });
 
+  const codeExchange = authorizationCodeRequest('https://server.example.com/token', { code: 'c', redirectUri: 'https://c.example/cb' }, client);
+
   it('revokes as RFC 7009 §2.1 shows', () => {
-    const request = revocationRequest('https://server.example.com/revoke', '45ghiukldjahdnhzdauz', 'refresh_token', client);
+    const request = withSameClientAuthentication(codeExchange, 'https://server.example.com/revoke', { token: '45ghiukldjahdnhzdauz', token_type_hint: 'refresh_token' });
     expect(request.method).toBe('POST');
     expect(request.body).toBe('token=45ghiukldjahdnhzdauz&token_type_hint=refresh_token');
     expect(request.headers?.authorization).toBe('Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW');
   });
 
   it('introspects as RFC 7662 §2.1 shows', () => {
-    const request = introspectionRequest('https://server.example.com/introspect', 'mF_9.B5f-4.1JqM', 'access_token', client);
+    const request = withSameClientAuthentication(codeExchange, 'https://server.example.com/introspect', { token: 'mF_9.B5f-4.1JqM', token_type_hint: 'access_token' });
     expect(request.body).toBe('token=mF_9.B5f-4.1JqM&token_type_hint=access_token');
   });
 
