@@ -8,13 +8,15 @@ import { runFlow } from './run-flow';
 import { codeLedger, loadRun, loadRuns, saveRun } from './session-store';
 
 const AUTHORIZE_TIMEOUT_MS = 3 * 60_000;
+const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
+const newId = () => randomToken(random);
 
 function browserEnvironment(): FlowEnvironment {
   return {
     defaultRedirectUri: browser.identity.getRedirectURL(),
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
     fetch: (input, init) => fetch(input, init),
-    random: (length) => crypto.getRandomValues(new Uint8Array(length)),
+    random,
     sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
     now: () => new Date(),
     save: (run) => saveRun(run),
@@ -43,12 +45,12 @@ export function createHandlers(env: () => FlowEnvironment = browserEnvironment):
       return result.metadata;
     },
     listProfiles: () => listProfiles(),
-    saveProfile: ({ profile }) => saveProfile(profile, () => randomToken((n) => crypto.getRandomValues(new Uint8Array(n)))),
+    saveProfile: ({ profile }) => saveProfile(profile, newId),
     deleteProfile: async ({ id }) => (await deleteProfile(id), null),
     exportProfiles: async () => exportProfiles(await listProfiles()),
     async importProfiles({ json }) {
       const { profiles, problems } = importProfiles(json);
-      for (const profile of profiles) await saveProfile(profile, () => randomToken((n) => crypto.getRandomValues(new Uint8Array(n))));
+      for (const profile of profiles) await saveProfile(profile, newId);
       return { imported: profiles.length, problems };
     },
   };
