@@ -1,29 +1,12 @@
 import browser from 'webextension-polyfill';
-import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery, randomToken } from '../core';
+import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery } from '../core';
 import type { Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
+import { browserEnvironment, newId } from './browser-environment';
 import type { FlowEnvironment } from './flow-environment';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
-import { codeLedger, loadRun, loadRuns, saveRun } from './session-store';
-
-const AUTHORIZE_TIMEOUT_MS = 3 * 60_000;
-const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
-const newId = () => randomToken(random);
-
-function browserEnvironment(): FlowEnvironment {
-  return {
-    defaultRedirectUri: browser.identity.getRedirectURL(),
-    launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
-    fetch: (input, init) => fetch(input, init),
-    random,
-    sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
-    now: () => new Date(),
-    save: (run) => saveRun(run),
-    codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash), remember: (hash, at) => codeLedger.remember(hash, at) },
-    authorizeTimeoutMs: AUTHORIZE_TIMEOUT_MS,
-  };
-}
+import { loadRun, loadRuns } from './session-store';
 
 export function createHandlers(env: () => FlowEnvironment = browserEnvironment): Handlers {
   return {

@@ -1,12 +1,14 @@
 // Background entry: the only module with top-level side effects. Everything else is imported
 // and wired here, so each piece can be loaded on its own in a test.
+import { browserEnvironment } from './browser-environment';
 import { createHandlers } from './handlers';
 import { listen } from './listen';
-import { markInterrupted } from './mark-interrupted';
-import { loadRuns, replaceRuns } from './session-store';
+import { resumeFlow } from './run-flow';
+import { loadRuns } from './session-store';
 
-// Runs left "running" by a stopped worker are settled before any message is handled.
+// A run still "running" belongs to a background that was stopped mid-flow: finish or settle it
+// before any message is handled, so no handler sees it half done.
 const ready = loadRuns()
-  .then((runs) => (runs.some((r) => r.status === 'running') ? replaceRuns(markInterrupted(runs, new Date())) : undefined))
+  .then((runs) => Promise.all(runs.filter((run) => run.status === 'running').map((run) => resumeFlow(run, browserEnvironment()))))
   .catch(() => {});
 listen(createHandlers(), ready);

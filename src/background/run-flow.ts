@@ -53,6 +53,8 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
       ...(profile.extraParams ? { extraParams: profile.extraParams } : {}),
     });
 
+    run.pending = { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) };
+    await env.save(run);
     const callback = parseAuthorizationResponse(await authorize(authorizationUrl, env), state);
     if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, 'state_mismatch');
     if (callback.kind === 'error') {
@@ -60,16 +62,64 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
       throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '), 'provider_error');
     }
 
-    const exchange = await exchangeCode(run, profile, endpoints.token, callback.code, verifier, env);
-    acceptTokens(run, exchange, nonce);
-    run.status = 'succeeded';
+    // From here a stopped background can finish the flow on its own (resumeFlow).
+    run.pending.exchange = {
+      code: callback.code,
+      tokenEndpoint: endpoints.token,
+      clientId: profile.clientId,
+      ...(profile.clientSecret ? { clientSecret: profile.clientSecret } : {}),
+      clientAuth: profile.clientAuth,
+      ...(profile.redirectUriAtExchange ? { redirectUriAtExchange: profile.redirectUriAtExchange } : {}),
+    };
+    await env.save(run);
+    await finishExchange(run, env);
   } catch (error) {
-    run.status = 'failed';
-    run.failure =
-      error instanceof FlowFailure
-        ? { stage: error.stage, message: error.message, ...(error.reason ? { reason: error.reason } : {}) }
-        : { stage: 'authorize', message: errorMessage(error) };
+    fail(run, error);
   }
+  return settle(run, env);
+}
+
+/**
+ * Finishes a run whose background was stopped: redeems the code it had received, or, stopped
+ * before the redirect came back, says the run was interrupted (the browser hands the sign-in
+ * result to no restarted worker).
+ */
+export async function resumeFlow(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
+  if (run.pending?.exchange) {
+    try {
+      await finishExchange(run, env);
+    } catch (error) {
+      fail(run, error);
+    }
+    return settle(run, env);
+  }
+  run.status = 'failed';
+  run.failure = {
+    stage: 'authorize',
+    reason: 'interrupted',
+    message:
+      'The extension’s background was stopped while the sign-in window was open, and the browser does not hand the sign-in result to a restarted worker. Everything recorded up to then is kept; run the flow again.',
+  };
+  return settle(run, env);
+}
+
+async function finishExchange(run: FlowRun, env: FlowEnvironment): Promise<void> {
+  const pending = run.pending!;
+  const exchange = await exchangeCode(run, pending.exchange!, pending.exchange!.tokenEndpoint, pending.exchange!.code, pending.codeVerifier, env);
+  acceptTokens(run, exchange, pending.nonce);
+  run.status = 'succeeded';
+}
+
+function fail(run: FlowRun, error: unknown): void {
+  run.status = 'failed';
+  run.failure =
+    error instanceof FlowFailure
+      ? { stage: error.stage, message: error.message, ...(error.reason ? { reason: error.reason } : {}) }
+      : { stage: 'authorize', message: errorMessage(error) };
+}
+
+async function settle(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
+  delete run.pending;
   run.finishedAt = env.now().toISOString();
   await env.save(run);
   return run;

@@ -15,11 +15,12 @@ export async function sendRecorded(
 ): Promise<RecordedExchange> {
   const at = env.now().toISOString();
   const code = context.grantType === 'authorization_code' ? new URLSearchParams(request.body ?? '').get('code') : null;
+  let firstUse: string | undefined;
   if (code) {
     const codeHash = encodeBase64(await env.sha256(utf8(code)), 'url');
     const firstSent = await env.codeLedger.firstSent(codeHash);
     context = { ...context, codeHash, ...(firstSent ? { codeFirstRedeemedAt: firstSent } : {}) };
-    if (!firstSent) await env.codeLedger.remember(codeHash, at);
+    if (!firstSent) firstUse = codeHash;
   }
   let exchange: RecordedExchange;
   try {
@@ -31,6 +32,8 @@ export async function sendRecorded(
       'network_error',
     );
   }
+  // Only a request the server answered has used the code: one cut off by a stopped worker has not.
+  if (firstUse) await env.codeLedger.remember(firstUse, at);
   run.exchanges.push(exchange);
   await env.save(run);
   return exchange;

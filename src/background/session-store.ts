@@ -34,7 +34,3 @@ export const codeLedger = {
     await storage.set({ [CODE_LEDGER]: { ...ledger, [hash]: at } });
   },
 };
-
-export async function replaceRuns(runs: FlowRun[], storage: Area = browser.storage.session): Promise<void> {
-  await storage.set({ [RUNS]: runs.slice(0, KEPT_RUNS) });
-}

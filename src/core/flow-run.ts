@@ -51,6 +51,25 @@ export type FlowEndpoints = {
   userinfo?: string;
 };
 
+/**
+ * What a flow under way must not lose if the background is stopped: the values it sent and must
+ * check, and once the provider has redirected back, the code and what is needed to redeem it.
+ */
+export type PendingFlow = {
+  state: string;
+  nonce?: string;
+  codeVerifier?: string;
+  /** Set when the redirect has arrived: the exchange can be finished by a restarted background. */
+  exchange?: {
+    code: string;
+    tokenEndpoint: string;
+    clientId: string;
+    clientSecret?: string;
+    clientAuth: ClientAuthMethod;
+    redirectUriAtExchange?: string;
+  };
+};
+
 /** One run of the authorization-code flow and what was done with its tokens: kept in storage.session only. */
 export type FlowRun = {
   id: string;
@@ -72,4 +91,6 @@ export type FlowRun = {
   tokens?: TokenSet;
   /** OIDC Core §3.1.3.7 step 11: the ID token's nonce against the one sent. */
   nonceCheck?: 'match' | 'mismatch' | 'missing';
+  /** Only while the run is under way. */
+  pending?: PendingFlow;
 };

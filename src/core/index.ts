@@ -28,6 +28,7 @@ export type {
   ExchangeContext,
   RecordedExchange,
   FlowEndpoints,
+  PendingFlow,
 } from './flow-run';
 export { maskSecret } from './mask-secret';
 export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './token-inspection';

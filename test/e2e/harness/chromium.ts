@@ -58,6 +58,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       return popup;
     },
     waitForWindow: (fragment) => waitForWindow(context, fragment),
+    async stopWorker() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      for (const target of targetInfos) {
+        if (target.type === 'service_worker' && target.url.startsWith(origin)) await cdp.send('Target.closeTarget', { targetId: target.targetId });
+      }
+      await cdp.detach();
+    },
     closed,
     async close() {
       await context.close();

@@ -14,6 +14,8 @@ export interface ExtensionBrowser {
   openPopup(): Promise<PageDriver>;
   /** Resolves with the next window whose URL contains `fragment` (e.g. the provider's sign-in page). */
   waitForWindow(fragment: string): Promise<PageDriver>;
+  /** Stops the extension's service worker, as Chrome does to idle workers (Chromium only). */
+  stopWorker?(): Promise<void>;
   /** Settles when the browser is gone, closed by the code or by a person. */
   closed: Promise<void>;
   close(): Promise<void>;
