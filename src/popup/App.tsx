@@ -3,12 +3,13 @@ import type { ResponseOf } from '../messages';
 import type { Ask } from './ask';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
+import type { RequestHosts } from './request-hosts';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
 const TABS = { inspect: 'Inspect', flow: 'Flow' } as const;
 type Tab = keyof typeof TABS;
 
-export function App({ ask }: { ask: Ask }) {
+export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHosts }) {
   const [connection, setConnection] = useState<Connection>({ state: 'waiting' });
   const [tab, setTab] = useState<Tab>('inspect');
 
@@ -41,7 +42,7 @@ export function App({ ask }: { ask: Ask }) {
         <InspectView />
       </div>
       <div role="tabpanel" hidden={tab !== 'flow'}>
-        <FlowView ask={ask} redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
+        <FlowView ask={ask} requestHosts={requestHosts} redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
       </div>
     </main>
   );

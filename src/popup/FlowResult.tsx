@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { maskSecret, type FlowRun } from '../core';
 import type { Ask } from './ask';
 import { ExchangeList } from './ExchangeList';
+import { HostAccess } from './HostAccess';
+import type { RequestHosts } from './request-hosts';
 
 /** A finished run: its tokens (masked), what to do next with them, and every HTTP exchange. */
-export function FlowResult({ run, ask, onRun }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void }) {
+export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void; requestHosts?: RequestHosts | undefined }) {
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
   const [apiUrl, setApiUrl] = useState('');
@@ -42,6 +44,7 @@ export function FlowResult({ run, ask, onRun }: { run: FlowRun; ask: Ask; onRun:
           Failed at {run.failure.stage}: {run.failure.message}
         </p>
       )}
+      {requestHosts && <HostAccess message={run.failure?.message} requestHosts={requestHosts} />}
       {run.status !== 'running' && (
         <p class="actions">
           {hasCodeExchange && (
@@ -79,6 +82,7 @@ export function FlowResult({ run, ask, onRun }: { run: FlowRun; ask: Ask; onRun:
       )}
       {busy && <p class="muted">Sending…</p>}
       {error && <p class="error" role="alert">{error}</p>}
+      {requestHosts && <HostAccess message={error} requestHosts={requestHosts} />}
       <ExchangeList exchanges={run.exchanges} />
     </article>
   );

@@ -5,8 +5,9 @@ import { FlowResult } from './FlowResult';
 import { ProfileForm } from './ProfileForm';
 import { ProfilePicker } from './ProfilePicker';
 import { ProfileTransfer } from './ProfileTransfer';
+import type { RequestHosts } from './request-hosts';
 
-export function FlowView({ ask, redirectUri }: { ask: Ask; redirectUri: string | undefined }) {
+export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirectUri: string | undefined; requestHosts?: RequestHosts | undefined }) {
   const [profile, setProfile] = useState<FlowProfile>(bundledDemoProfile);
   const [saved, setSaved] = useState<FlowProfile[]>([]);
   const [run, setRun] = useState<FlowRun | null>(null);
@@ -88,7 +89,7 @@ export function FlowView({ ask, redirectUri }: { ask: Ask; redirectUri: string |
       </form>
       <ProfileTransfer ask={ask} onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
       {note && <p class={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>{note.text}</p>}
-      {run && run.status !== 'running' && !running && <FlowResult run={run} ask={ask} onRun={setRun} />}
+      {run && run.status !== 'running' && !running && <FlowResult run={run} ask={ask} onRun={setRun} requestHosts={requestHosts} />}
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { App } from './App';
 import { ask } from './ask';
+import { requestHosts } from './request-hosts';
 
-render(<App ask={ask} />, document.getElementById('app')!);
+render(<App ask={ask} requestHosts={requestHosts} />, document.getElementById('app')!);
 // render() is synchronous: the form is on screen and usable from here on. The mark is what
 // `npm run bench` and the end-to-end tests wait for.
 performance.mark('oauth-lens:ready');

@@ -1,0 +1,29 @@
+import { useState } from 'preact/hooks';
+import type { RequestHosts } from './request-hosts';
+
+// The background words a request that got no answer at all as "No response from <url> (…)".
+const NO_RESPONSE = /No response from (\S+) \(/;
+
+/**
+ * When a request got no answer, the provider may simply refuse cross-origin requests from an
+ * extension: offer to ask for access to that host, at that moment and for that host only.
+ */
+export function HostAccess({ message, requestHosts }: { message: string | undefined; requestHosts: RequestHosts }) {
+  const [outcome, setOutcome] = useState<string>();
+  const url = message && NO_RESPONSE.exec(message)?.[1];
+  if (!url || !URL.canParse(url)) return null;
+  const host = new URL(url).host;
+  const ask = () =>
+    requestHosts([url]).then(
+      (granted) => setOutcome(granted ? `Access to ${host} granted: run it again.` : `Access to ${host} was not granted.`),
+      (error: Error) => setOutcome(`Could not ask for access: ${error.message}`),
+    );
+  return (
+    <p class="host-access">
+      <button type="button" class="secondary" data-action="grant-host" onClick={ask}>
+        Allow OAuth Lens to reach {host}
+      </button>{' '}
+      <small class="muted">{outcome ?? 'Without it, a provider that refuses the extension’s origin (CORS) gives no readable answer.'}</small>
+    </p>
+  );
+}
