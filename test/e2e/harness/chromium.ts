@@ -58,6 +58,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       return popup;
     },
     waitForWindow: (fragment) => waitForWindow(context, fragment),
+    async findWindow(fragment) {
+      const page = context.pages().find((p) => p.url().includes(fragment));
+      return page && drive(page);
+    },
     async stopWorker() {
       const cdp = await context.browser()!.newBrowserCDPSession();
       const { targetInfos } = await cdp.send('Target.getTargets');

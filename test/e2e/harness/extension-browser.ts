@@ -12,6 +12,8 @@ export interface ExtensionBrowser {
   openPage(path: string): Promise<PageDriver>;
   /** Opens the popup page in a tab and waits until it reports ready. */
   openPopup(): Promise<PageDriver>;
+  /** An open window whose URL contains `fragment`, if there is one now. */
+  findWindow(fragment: string): Promise<PageDriver | undefined>;
   /** Resolves with the next window whose URL contains `fragment` (e.g. the provider's sign-in page). */
   waitForWindow(fragment: string): Promise<PageDriver>;
   /** Stops the extension's service worker, as Chrome does to idle workers (Chromium only). */

@@ -56,6 +56,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       await popup.waitFor('html[data-ready]');
       return popup;
     },
+    async findWindow(fragment) {
+      const page = await browser.targets().find((t) => t.url().includes(fragment))?.page();
+      return page ? drive(page) : undefined;
+    },
     async waitForWindow(fragment) {
       const target = await browser.waitForTarget((t) => t.url().includes(fragment));
       const page = await target.page();

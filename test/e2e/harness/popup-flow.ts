@@ -1,6 +1,6 @@
 import type { FlowRun } from '../../../src/core';
 import type { ExtensionBrowser, PageDriver } from './extension-browser';
-import { signInAndConsent } from './sign-in';
+import { SIGN_IN_WINDOW, signInOn } from './sign-in';
 
 /** The popup, on its Flow tab. */
 export async function openFlowTab(browser: ExtensionBrowser): Promise<PageDriver> {
@@ -28,10 +28,19 @@ const FINISHED = '[data-testid=flow-result]:not([data-status=running])';
 export async function run(browser: ExtensionBrowser, popup: PageDriver): Promise<FlowRun> {
   const before = (await lastRun(popup))?.id;
   await popup.click('form.profile button[type=submit]');
-  const finished = popup.waitFor(FINISHED);
-  const signedIn = Promise.race([finished, signInAndConsent(browser)]).catch(() => {});
-  await finished;
-  await signedIn;
+  // Poll rather than wait for a window: a waiter left behind by a run that needed none would
+  // later grab the next run's window and click it twice.
+  let finished = false;
+  const done = popup.waitFor(FINISHED).then(() => (finished = true));
+  while (!finished) {
+    const window = await browser.findWindow(SIGN_IN_WINDOW);
+    if (window) {
+      await signInOn(window);
+      break;
+    }
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 100))]);
+  }
+  await done;
   const latest = await lastRun(popup);
   if (!latest || latest.id === before) throw new Error('No new run was recorded.');
   return latest;

@@ -6,7 +6,13 @@ const CONSENT = 'form[action$="/confirm"] button[type=submit]';
 
 /** Clicks through the bundled server's sign-in and consent pages, as a person would. */
 export async function signInAndConsent(browser: Pick<ExtensionBrowser, 'waitForWindow'>): Promise<void> {
-  const window = await browser.waitForWindow('/interaction/');
+  await signInOn(await browser.waitForWindow(SIGN_IN_WINDOW));
+}
+
+export const SIGN_IN_WINDOW = '/interaction/';
+
+/** The same, on a sign-in window already found. */
+export async function signInOn(window: PageDriver): Promise<void> {
   await window.waitFor(`${LOGIN}, ${CONSENT}`);
   if (await has(window, LOGIN)) {
     await window.fill(LOGIN, DEMO_ACCOUNT.login);
