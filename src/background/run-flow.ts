@@ -103,10 +103,17 @@ export async function resumeFlow(run: FlowRun, env: FlowEnvironment): Promise<Fl
   return settle(run, env);
 }
 
+/**
+ * RFC 6749 §4.1.3 with the code the redirect brought, authenticated as the profile said; the
+ * redirect URI is the one sent at authorization unless a mismatch is being reproduced.
+ */
 async function finishExchange(run: FlowRun, env: FlowEnvironment): Promise<void> {
-  const pending = run.pending!;
-  const exchange = await exchangeCode(run, pending.exchange!, pending.exchange!.tokenEndpoint, pending.exchange!.code, pending.codeVerifier, env);
-  acceptTokens(run, exchange, pending.nonce);
+  const { exchange: pending, codeVerifier, nonce } = run.pending!;
+  const { code, tokenEndpoint, clientAuth } = pending!;
+  const redirectUri = pending!.redirectUriAtExchange ?? run.redirectUri;
+  const request = authorizationCodeRequest(tokenEndpoint, { code, redirectUri, ...(codeVerifier ? { codeVerifier } : {}) }, pending!);
+  const context = { step: 'token', grantType: 'authorization_code', clientAuth, redirectUriAtAuthorization: run.redirectUri, redirectUriAtExchange: redirectUri } as const;
+  acceptTokens(run, await sendRecorded(run, request, context, env), nonce);
   run.status = 'succeeded';
 }
 
@@ -123,31 +130,6 @@ async function settle(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
   run.finishedAt = env.now().toISOString();
   await env.save(run);
   return run;
-}
-
-/** RFC 6749 §4.1.3, authenticated as the profile says; the redirect URI is the one sent at authorization. */
-export function exchangeCode(
-  run: FlowRun,
-  profile: Pick<FlowProfile, 'clientId' | 'clientSecret' | 'clientAuth'> & { redirectUriAtExchange?: string },
-  tokenEndpoint: string,
-  code: string,
-  verifier: string | undefined,
-  env: FlowEnvironment,
-): Promise<RecordedExchange> {
-  const redirectUri = profile.redirectUriAtExchange ?? run.redirectUri;
-  const request = authorizationCodeRequest(tokenEndpoint, { code, redirectUri, ...(verifier ? { codeVerifier: verifier } : {}) }, profile);
-  return sendRecorded(
-    run,
-    request,
-    {
-      step: 'token',
-      grantType: 'authorization_code',
-      clientAuth: profile.clientAuth,
-      redirectUriAtAuthorization: run.redirectUri,
-      redirectUriAtExchange: redirectUri,
-    },
-    env,
-  );
 }
 
 /**

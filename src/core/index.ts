@@ -10,7 +10,6 @@ export { buildAuthorizationUrl, type AuthorizationRequest } from './authorizatio
 export { parseAuthorizationResponse, type AuthorizationResponse } from './authorization-response';
 export {
   authorizationCodeRequest,
-  refreshTokenRequest,
   bearerRequest,
   tokenRequest,
   basicAuthorization,

@@ -56,11 +56,6 @@ function formEncode(value: string): string {
   return new URLSearchParams([['', value]]).toString().slice(1);
 }
 
-/** RFC 6749 §6: a refresh, authenticated the same way as the code exchange was. */
-export function refreshTokenRequest(tokenEndpoint: string, refreshToken: string, client: ClientCredentials, scope?: string): HttpRequest {
-  return tokenRequest(tokenEndpoint, { grant_type: 'refresh_token', refresh_token: refreshToken, ...(scope ? { scope } : {}) }, client);
-}
-
 /** RFC 6750 §2.1: a GET with the access token in the Authorization header (userinfo, or any API). */
 export function bearerRequest(url: string, accessToken: string): HttpRequest {
   return { method: 'GET', url, headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' } };

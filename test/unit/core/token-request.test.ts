@@ -3,7 +3,6 @@ import {
   authorizationCodeRequest,
   basicAuthorization,
   bearerRequest,
-  refreshTokenRequest,
   withSameClientAuthentication,
 } from '../../../src/core';
 
@@ -65,16 +64,17 @@ describe('basicAuthorization', () => {
 describe('the other token endpoint requests', () => {
   const client = { clientId: 's6BhdRkqt3', clientSecret: 'gX1fBat3bV', clientAuth: 'client_secret_basic' as const };
 
+  const codeExchange = authorizationCodeRequest('https://server.example.com/token', { code: 'c', redirectUri: 'https://c.example/cb' }, client);
+
   it('refreshes as RFC 6749 §6 shows, authenticated like the code exchange', () => {
-    const request = refreshTokenRequest('https://server.example.com/token', 'tGzv3JOkF0XG5Qx2TlKWIA', client);
+    const request = withSameClientAuthentication(codeExchange, 'https://server.example.com/token', { grant_type: 'refresh_token', refresh_token: 'tGzv3JOkF0XG5Qx2TlKWIA' });
     expect(request.headers?.authorization).toBe('Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW');
     expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({ grant_type: 'refresh_token', refresh_token: 'tGzv3JOkF0XG5Qx2TlKWIA' });
-    const post = refreshTokenRequest('https://server.example.com/token', 'r', { ...client, clientAuth: 'client_secret_post' }, 'read');
+    const postExchange = authorizationCodeRequest('https://server.example.com/token', { code: 'c', redirectUri: 'https://c.example/cb' }, { ...client, clientAuth: 'client_secret_post' });
+    const post = withSameClientAuthentication(postExchange, 'https://server.example.com/token', { grant_type: 'refresh_token', refresh_token: 'r', scope: 'read' });
     expect(new URLSearchParams(post.body).get('client_secret')).toBe('gX1fBat3bV');
     expect(new URLSearchParams(post.body).get('scope')).toBe('read');
   });
-
-  const codeExchange = authorizationCodeRequest('https://server.example.com/token', { code: 'c', redirectUri: 'https://c.example/cb' }, client);
 
   it('revokes as RFC 7009 §2.1 shows', () => {
     const request = withSameClientAuthentication(codeExchange, 'https://server.example.com/revoke', { token: '45ghiukldjahdnhzdauz', token_type_hint: 'refresh_token' });
