@@ -1,25 +1,32 @@
 import { performance } from 'node:perf_hooks';
-import { inspectToken, parseTokenResponse } from '../src/core';
+import { explainExchange, inspectToken, parseHttpTranscript, parseTokenResponse } from '../src/core';
 
 const MB = 1 << 20;
 const RUNS = 15;
 export const INSPECT_BUDGET_MS = 50;
 
 // Shapes that exercise different paths: plain opaque, JWT-shaped, dirty (every cleaning step), a token response.
-const INPUTS: Record<string, () => string> = {
-  'opaque 1 MB': () => 'a'.repeat(MB),
-  'JWT-shaped 1 MB': () => `eyJ${'A'.repeat(MB / 2)}.${'B'.repeat(MB / 2 - 10)}.sig`,
-  'dirty 1 MB (spaces, %XX, = , U+200B)': () => `"Bearer ${'ab=c%3D \u200B'.repeat(MB / 10)}"`,
-  'token response 1 MB': () => JSON.stringify({ access_token: 'x'.repeat(MB), token_type: 'Bearer', expires_in: 3600 }),
+const HTML_PAGE = `<p>${'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(2)}</p>\n`.repeat(9000);
+const INPUTS: Record<string, [() => string, (input: string) => unknown]> = {
+  'opaque 1 MB': [() => 'a'.repeat(MB), (input) => inspectToken(input)],
+  'JWT-shaped 1 MB': [() => `eyJ${'A'.repeat(MB / 2)}.${'B'.repeat(MB / 2 - 10)}.sig`, (input) => inspectToken(input)],
+  'dirty 1 MB (spaces, %XX, = , U+200B)': [() => `"Bearer ${'ab=c%3D \u200B'.repeat(MB / 10)}"`, (input) => inspectToken(input)],
+  'token response 1 MB': [() => JSON.stringify({ access_token: 'x'.repeat(MB), token_type: 'Bearer', expires_in: 3600 }), (input) => parseTokenResponse(input)],
+  // "Explain a response" on a pasted error page: parse, then explain.
+  'transcript 1 MB (curl -i, HTML body)': [
+    () => `HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/html\r\n\r\n${HTML_PAGE}`,
+    (input) => explainExchange(parseHttpTranscript(input)),
+  ],
+  'transcript 1 MB (half a million short lines)': [() => `< HTTP/1.1 401 Unauthorized\n<\n${'x\n'.repeat(MB / 2)}`, (input) => explainExchange(parseHttpTranscript(input))],
 };
 
 export type InspectTiming = { input: string; medianMs: number; withinBudget: boolean };
 
-/** Median time of inspectToken (or parseTokenResponse for the response) on 1 MB inputs, in Node. */
+/** Median time of the popup's synchronous work on 1 MB pastes (inspect, parse a response, explain a transcript), in Node. */
 export function timeLargeInputs(): InspectTiming[] {
-  return Object.entries(INPUTS).map(([name, make]) => {
+  return Object.entries(INPUTS).map(([name, [make, work]]) => {
     const input = make();
-    const run = name.startsWith('token response') ? () => parseTokenResponse(input) : () => inspectToken(input);
+    const run = () => work(input);
     run(); // warm-up: JIT
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -77,7 +77,8 @@ export type FlowRun = {
   startedAt: string;
   finishedAt?: string;
   status: 'running' | 'succeeded' | 'failed';
-  failure?: { stage: FlowStage; message: string; reason?: FailureReason };
+  /** `url`: the request that got no response at all, so the popup can offer that host's permission. */
+  failure?: { stage: FlowStage; message: string; reason?: FailureReason; url?: string };
   /** The redirect URI sent in the authorization request. */
   redirectUri: string;
   clientAuth: ClientAuthMethod;

@@ -1,5 +1,5 @@
 import { inspectToken } from './inspect-token';
-import { parseJsonObject } from './json-object';
+import { readTokenFields } from './read-token-fields';
 import type { TokenInspection } from './token-inspection';
 
 export type TokenField = { value: string; inspection: TokenInspection };
@@ -30,31 +30,9 @@ export type TokenResponse = {
  */
 export function parseTokenResponse(body: string, contentType?: string, options: { now?: number } = {}): TokenResponse {
   const now = options.now ?? Date.now();
-  const response: TokenResponse = { format: 'unreadable', fields: {}, otherTokens: {}, problems: [] };
-  const text = body.trim();
-  const type = contentType?.toLowerCase() ?? '';
-  const looksJson = type.includes('json') || (!type.includes('form') && /^[[{]/.test(text));
-  const looksForm = type.includes('x-www-form-urlencoded') || (!looksJson && /^[^\s{}<>=]+=[^\s]*$/.test(text));
-
-  if (text === '') {
-    response.problems.push('The body is empty.');
-    return response;
-  }
-  if (looksJson) {
-    const json = parseJsonObject(text, 'The body');
-    if (!json.ok) {
-      response.problems.push(json.reason);
-      return response;
-    }
-    response.format = 'json';
-    response.fields = json.value;
-  } else if (looksForm) {
-    response.format = 'form';
-    new URLSearchParams(text).forEach((value, name) => (response.fields[name] = value));
-  } else {
-    response.problems.push(`The body is neither JSON nor form-encoded: ${JSON.stringify(text.slice(0, 80))}.`);
-    return response;
-  }
+  const { format, fields: read, problem } = readTokenFields(body, contentType);
+  const response: TokenResponse = { format, fields: read, otherTokens: {}, problems: problem ? [problem] : [] };
+  if (format === 'unreadable') return response;
 
   const fields = response.fields;
   const str = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);

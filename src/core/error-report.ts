@@ -1,0 +1,78 @@
+import type { Diagnosis } from './diagnosis';
+import { CATEGORY_TEXTS } from './diagnosis-texts';
+import type { HttpExchange } from './http-exchange';
+import { redactExchange } from './redact';
+
+const MAX_BODY = 4000;
+
+/**
+ * A Markdown summary of one error, fit to paste in a forum post or an issue. The exchange is
+ * redacted again here whatever the caller passed: a report is the one thing made to leave the browser.
+ */
+export function errorReport(exchange: HttpExchange, diagnosis: Diagnosis, at?: string): string {
+  const redacted = redactExchange(exchange);
+  const request = redacted.request;
+  const lines = [
+    `## OAuth error: ${diagnosis.title}`,
+    '',
+    ...(at ? [`- **When:** ${at}`] : []),
+    ...(request ? [`- **Request:** ${request.method} ${request.url}`] : []),
+    `- **Status:** ${redacted.response.status === 0 ? 'no response' : redacted.response.status}`,
+    ...(diagnosis.provider ? [`- **Provider:** ${diagnosis.provider}`] : []),
+    ...(diagnosis.errorCode ? [`- **Error code:** \`${diagnosis.errorCode}\``] : []),
+    ...(diagnosis.retryAfterSeconds !== undefined ? [`- **Retry after:** ${diagnosis.retryAfterSeconds} s`] : []),
+    '',
+    '### What happened',
+    diagnosis.explanation,
+    '',
+    '### Evidence',
+    ...diagnosis.evidence.map((line) => `- ${line}`),
+    '',
+    '### How to fix',
+    ...diagnosis.fixes.map((fix, index) => `${index + 1}. ${fix}`),
+    ...(diagnosis.redirectUris
+      ? ['', '### redirect_uri', `- at authorization: \`${diagnosis.redirectUris.atAuthorization}\``, `- at the token request: \`${diagnosis.redirectUris.atExchange}\``]
+      : []),
+    ...(diagnosis.candidates.length > 1 && !diagnosis.certain
+      ? ['', '### Other possible causes', ...diagnosis.candidates.slice(1).map((category) => `- ${CATEGORY_TEXTS[category].title}`)]
+      : []),
+    '',
+    '### References',
+    ...diagnosis.references.map((reference) => `- ${reference}`),
+    '',
+    '<details><summary>Request and response (secrets redacted)</summary>',
+    '',
+    fenced(transcript(redacted)),
+    '',
+    '</details>',
+    '',
+    '_Diagnosed by OAuth Lens._',
+  ];
+  return lines.join('\n');
+}
+
+function transcript(exchange: HttpExchange): string {
+  const parts: string[] = [];
+  const { request, response } = exchange;
+  if (request) {
+    parts.push(`${request.method} ${request.url}`);
+    for (const [name, value] of Object.entries(request.headers ?? {})) parts.push(`${name}: ${value}`);
+    if (request.body) parts.push('', truncate(request.body));
+    parts.push('');
+  }
+  parts.push(response.status === 0 ? '(no response)' : `HTTP ${response.status}`);
+  for (const [name, value] of Object.entries(response.headers ?? {})) parts.push(`${name}: ${value}`);
+  if (response.body) parts.push('', truncate(response.body));
+  return parts.join('\n');
+}
+
+function truncate(text: string): string {
+  return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY)}\n… (${text.length - MAX_BODY} more characters)`;
+}
+
+// A fence longer than any run of backticks inside, so a body cannot close it early.
+function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}http\n${text}\n${fence}`;
+}
