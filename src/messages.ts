@@ -1,6 +1,6 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { FlowProfile, FlowRun, ProviderMetadata } from './core';
+import type { ErrorEntry, FlowProfile, FlowRun, ProviderMetadata } from './core';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
@@ -20,6 +20,11 @@ export type MessageMap = {
   callApi: { request: { runId: string; url: string }; response: FlowRun };
   /** OIDC discovery for the profile form: endpoints and accepted client authentication methods. */
   discover: { request: { issuer: string }; response: ProviderMetadata };
+  /** The Errors view: failed exchanges of this browser session, newest first (at most 200). */
+  listErrors: { request: void; response: ErrorEntry[] };
+  /** The list was opened: the toolbar badge stops counting these. */
+  markErrorsSeen: { request: void; response: null };
+  clearErrors: { request: void; response: null };
   listProfiles: { request: void; response: FlowProfile[] };
   saveProfile: { request: { profile: FlowProfile }; response: FlowProfile };
   deleteProfile: { request: { id: string }; response: null };
@@ -34,7 +39,10 @@ export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
 export type Message<K extends MessageType = MessageType> = { type: K; payload: RequestOf<K> };
 
 /** Errors cross the boundary as data: browsers serialise thrown errors differently. */
-export type Reply<K extends MessageType = MessageType> = { ok: true; value: ResponseOf<K> } | { ok: false; error: string };
+export type Reply<K extends MessageType = MessageType> =
+  | { ok: true; value: ResponseOf<K> }
+  /** `unreachableUrl`: the request got no response at all, so the popup can offer that host's permission. */
+  | { ok: false; error: string; unreachableUrl?: string };
 
 export type Handlers = { [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> };
 

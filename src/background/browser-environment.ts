@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { randomToken } from '../core';
+import type { ErrorLog } from './error-log';
 import type { FlowEnvironment } from './flow-environment';
 import { codeLedger, saveRun } from './session-store';
 
@@ -8,7 +9,7 @@ const random = (length: number) => crypto.getRandomValues(new Uint8Array(length)
 export const newId = () => randomToken(random);
 
 /** The real browser behind a flow. */
-export function browserEnvironment(): FlowEnvironment {
+export function browserEnvironment(errors: ErrorLog): FlowEnvironment {
   return {
     defaultRedirectUri: browser.identity.getRedirectURL(),
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
@@ -18,6 +19,7 @@ export function browserEnvironment(): FlowEnvironment {
     now: () => new Date(),
     save: (run) => saveRun(run),
     codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash), remember: (hash, at) => codeLedger.remember(hash, at) },
+    recordError: (entry) => errors.record(entry),
     authorizeTimeoutMs: AUTHORIZE_TIMEOUT_MS,
   };
 }

@@ -1,4 +1,4 @@
-import type { FailureReason, FlowRun, FlowStage, Randomness, Sha256 } from '../core';
+import type { ErrorEntry, FailureReason, FlowRun, FlowStage, Randomness, Sha256 } from '../core';
 
 /** What a flow needs from the outside world; handlers.ts wires the real browser in. */
 export type FlowEnvironment = {
@@ -11,6 +11,8 @@ export type FlowEnvironment = {
   save: (run: FlowRun) => Promise<void>;
   /** When each authorization code (by hash) was first sent to a token endpoint, across runs. */
   codeLedger: { firstSent: (hash: string) => Promise<string | undefined>; remember: (hash: string, at: string) => Promise<void> };
+  /** The Errors view's log: every failed exchange of a run goes there too. */
+  recordError: (entry: ErrorEntry) => Promise<void>;
   /** Firefox never settles launchWebAuthFlow while the provider shows an error page. */
   authorizeTimeoutMs: number;
 };
@@ -20,6 +22,8 @@ export class FlowFailure extends Error {
     readonly stage: FlowStage,
     message: string,
     readonly reason?: FailureReason,
+    /** The URL of a request that got no response: the host whose permission may be missing. */
+    readonly url?: string,
   ) {
     super(message);
   }

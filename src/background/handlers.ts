@@ -3,12 +3,13 @@ import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery } from '..
 import type { Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
 import { browserEnvironment, newId } from './browser-environment';
+import type { ErrorLog } from './error-log';
 import type { FlowEnvironment } from './flow-environment';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
 import { loadRun, loadRuns } from './session-store';
 
-export function createHandlers(env: () => FlowEnvironment = browserEnvironment): Handlers {
+export function createHandlers(errors: ErrorLog, env: () => FlowEnvironment = () => browserEnvironment(errors)): Handlers {
   return {
     async ping() {
       return { version: browser.runtime.getManifest().version, redirectUri: browser.identity.getRedirectURL() };
@@ -27,6 +28,9 @@ export function createHandlers(env: () => FlowEnvironment = browserEnvironment):
       if (!result.ok) throw new Error(result.reason);
       return result.metadata;
     },
+    listErrors: () => errors.list(),
+    markErrorsSeen: () => errors.markSeen(),
+    clearErrors: () => errors.clear(),
     listProfiles: () => listProfiles(),
     saveProfile: ({ profile }) => saveProfile(profile, newId),
     deleteProfile: async ({ id }) => (await deleteProfile(id), null),

@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isMessage, type Handlers, type Reply } from '../messages';
+import { FlowFailure } from './flow-environment';
 import { isTrustedSender } from './is-trusted-sender';
 
 /**
@@ -17,7 +18,11 @@ export function listen(handlers: Handlers, ready: Promise<unknown> = Promise.res
     const handler = handlers[message.type] as (payload: unknown) => Promise<unknown>;
     return ready.then(() => handler(message.payload)).then(
       (value) => ({ ok: true, value }) as Reply,
-      (error: unknown) => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): Reply => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        ...(error instanceof FlowFailure && error.url ? { unreachableUrl: error.url } : {}),
+      }),
     );
   });
 }

@@ -6,7 +6,8 @@ import {
   generateCodeVerifier,
   parseAuthorizationResponse,
   parseDiscovery,
-  parseTokenResponse,
+  jwtPayload,
+  readTokenFields,
   randomToken,
   type FlowEndpoints,
   type FlowProfile,
@@ -16,7 +17,7 @@ import {
 } from '../core';
 import { authorize } from './authorize';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
-import { sendRecorded } from './send-recorded';
+import { recordFlowError, sendRecorded } from './send-recorded';
 
 /**
  * One authorization-code flow (RFC 6749 §4.1) with PKCE and, for `openid` scopes, a nonce.
@@ -55,10 +56,15 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
 
     run.pending = { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) };
     await env.save(run);
-    const callback = parseAuthorizationResponse(await authorize(authorizationUrl, env), state);
+    const redirect = await authorize(authorizationUrl, env);
+    const callback = parseAuthorizationResponse(redirect, state);
     if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, 'state_mismatch');
     if (callback.kind === 'error') {
       run.callbackError = { error: callback.error, ...(callback.description ? { description: callback.description } : {}), ...(callback.uri ? { uri: callback.uri } : {}) };
+      // launchWebAuthFlow hands over only the final URL: the redirect that carried the error is
+      // recorded with the usual 302, so the Errors view reads it as the browser saw it.
+      const redirectExchange = { request: { method: 'GET', url: authorizationUrl }, response: { status: 302, headers: { location: redirect }, body: '' } };
+      await recordFlowError(run, redirectExchange, env.now().toISOString(), env, { step: 'authorize', clientAuth: run.clientAuth, redirectUriAtAuthorization: run.redirectUri });
       throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '), 'provider_error');
     }
 
@@ -121,7 +127,7 @@ function fail(run: FlowRun, error: unknown): void {
   run.status = 'failed';
   run.failure =
     error instanceof FlowFailure
-      ? { stage: error.stage, message: error.message, ...(error.reason ? { reason: error.reason } : {}) }
+      ? { stage: error.stage, message: error.message, ...(error.reason ? { reason: error.reason } : {}), ...(error.url ? { url: error.url } : {}) }
       : { stage: 'authorize', message: errorMessage(error) };
 }
 
@@ -137,14 +143,20 @@ async function settle(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
  * errors with HTTP 200, so the status alone proves nothing.
  */
 export function acceptTokens(run: FlowRun, exchange: RecordedExchange, nonce?: string): void {
-  const response = parseTokenResponse(exchange.response.body, exchange.response.headers['content-type']);
-  if (exchange.response.status >= 400 || response.error || !response.access_token) {
-    const reason = response.error ? [response.error.code, response.error.description].filter(Boolean).join(': ') : response.problems.join(' ');
+  const { fields, problem } = readTokenFields(exchange.response.body, exchange.response.headers['content-type']);
+  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
+  const error = text('error');
+  if (exchange.response.status >= 400 || error !== undefined || text('access_token') === undefined) {
+    const reason =
+      error !== undefined
+        ? [error, text('error_description')].filter(Boolean).join(': ')
+        : (problem ?? 'There is no access_token (RFC 6749 §5.1 requires one in a successful response).');
     throw new FlowFailure('token', `HTTP ${exchange.response.status}. ${reason}`.trim(), 'token_error');
   }
-  run.tokens = { ...run.tokens, ...(response.fields as TokenSet) };
+  run.tokens = { ...run.tokens, ...(fields as TokenSet) };
   if (nonce) {
-    const claims = response.id_token?.inspection.jwt?.payload;
+    const idToken = text('id_token');
+    const claims = idToken === undefined ? undefined : jwtPayload(idToken);
     run.nonceCheck = !claims || claims.nonce === undefined ? 'missing' : claims.nonce === nonce ? 'match' : 'mismatch';
   }
 }

@@ -1,4 +1,16 @@
-import { encodeBase64, utf8, type ExchangeContext, type FlowRun, type HttpRequest, type RecordedExchange } from '../core';
+import {
+  encodeBase64,
+  historyOf,
+  isErrorExchange,
+  redactExchange,
+  utf8,
+  type ExchangeContext,
+  type FlowHistory,
+  type FlowRun,
+  type HttpExchange,
+  type HttpRequest,
+  type RecordedExchange,
+} from '../core';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
 import { recordedFetch } from './recorded-fetch';
 
@@ -26,15 +38,32 @@ export async function sendRecorded(
   try {
     exchange = { ...(await recordedFetch(request, env.fetch)), at, context };
   } catch (error) {
+    await recordFlowError(run, { request, response: { status: 0, headers: {}, body: '' } }, at, env, context);
     throw new FlowFailure(
       context.step === 'discovery' ? 'discovery' : 'token',
       `No response from ${request.url} (${errorMessage(error)}). The server may be down, or it refused the extension's origin (CORS).`,
       'network_error',
+      request.url,
     );
   }
   // Only a request the server answered has used the code: one cut off by a stopped worker has not.
   if (firstUse) await env.codeLedger.remember(firstUse, at);
   run.exchanges.push(exchange);
   await env.save(run);
+  if (isErrorExchange(exchange)) await recordFlowError(run, { request: exchange.request, response: exchange.response }, at, env, historyOf(run, exchange));
   return exchange;
+}
+
+/** A failed exchange of a run, into the Errors view: redacted, with what the run knew. */
+export async function recordFlowError(run: FlowRun, exchange: HttpExchange, at: string, env: FlowEnvironment, history: FlowHistory): Promise<void> {
+  await env.recordError({
+    id: `${run.id}-${run.exchanges.length}-${at}`,
+    at,
+    source: 'flow',
+    exchange: redactExchange(exchange),
+    history,
+    runId: run.id,
+    profileName: run.profileName,
+    seen: false,
+  });
 }
