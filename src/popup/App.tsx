@@ -1,17 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '../messages';
 import type { Ask } from './ask';
+import type { ErrorsView } from './ErrorsView';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
 import type { RequestHosts } from './request-hosts';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
-const TABS = { inspect: 'Inspect', flow: 'Flow' } as const;
+const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors' } as const;
 type Tab = keyof typeof TABS;
 
 export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHosts }) {
   const [connection, setConnection] = useState<Connection>({ state: 'waiting' });
   const [tab, setTab] = useState<Tab>('inspect');
+  const [unseen, setUnseen] = useState(0);
+  // The Errors view, with the explainer and its catalogues, loads when first opened: the popup opens on Inspect.
+  const [Errors, setErrors] = useState<typeof ErrorsView>();
 
   useEffect(() => {
     ask('ping', undefined).then(
@@ -19,6 +23,15 @@ export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHos
       (error: Error) => setConnection({ state: 'down', error: error.message }),
     );
   }, [ask]);
+
+  useEffect(() => {
+    if (tab === 'errors') {
+      setUnseen(0);
+      if (!Errors) import('./ErrorsView').then((module) => setErrors(() => module.ErrorsView));
+    } else {
+      ask('listErrors', undefined).then((entries) => setUnseen(entries.filter((entry) => !entry.seen).length), () => {});
+    }
+  }, [tab, ask]);
 
   return (
     <main>
@@ -28,6 +41,7 @@ export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHos
           {(Object.keys(TABS) as Tab[]).map((id) => (
             <button key={id} type="button" role="tab" data-tab={id} aria-selected={tab === id} onClick={() => setTab(id)}>
               {TABS[id]}
+              {id === 'errors' && unseen > 0 && <span class="badge new" data-testid="unseen-errors">{unseen}</span>}
             </button>
           ))}
         </nav>
@@ -43,6 +57,9 @@ export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHos
       </div>
       <div role="tabpanel" hidden={tab !== 'flow'}>
         <FlowView ask={ask} requestHosts={requestHosts} redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
+      </div>
+      <div role="tabpanel" hidden={tab !== 'errors'}>
+        {Errors ? <Errors ask={ask} active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
       </div>
     </main>
   );

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
 import { percentEncode } from '../core';
+import { clipboard, type CopyText } from './clipboard';
 
-export type CopyText = (text: string) => Promise<void>;
-const clipboard: CopyText = (text) => navigator.clipboard.writeText(text);
 
 /** One click each: the token, a ready Authorization header line, the token percent-encoded for a URL or cookie. */
 export function CopyButtons({ token, copy = clipboard }: { token: string; copy?: CopyText }) {

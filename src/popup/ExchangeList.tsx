@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type RecordedExchange } from '../core';
-import type { CopyText } from './CopyButtons';
+import { clipboard, type CopyText } from './clipboard';
 
 const SNIPPETS = { curl: toCurl, php: toPhpCurl, fetch: toFetch } as const;
 const RATE_LIMIT_HEADER = /^(retry-after|x-ratelimit-|ratelimit)/i;
-const clipboard: CopyText = (text) => navigator.clipboard.writeText(text);
 
 /** Every request of a run, redacted for display; copied as curl, PHP or fetch, with secrets only on request. */
 export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: RecordedExchange[]; copy?: CopyText }) {

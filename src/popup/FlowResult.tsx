@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { maskSecret, type FlowRun } from '../core';
 import type { Ask } from './ask';
+import { BackgroundError } from './background-error';
 import { ExchangeList } from './ExchangeList';
 import { HostAccess } from './HostAccess';
 import type { RequestHosts } from './request-hosts';
@@ -8,7 +9,7 @@ import type { RequestHosts } from './request-hosts';
 /** A finished run: its tokens (masked), what to do next with them, and every HTTP exchange. */
 export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void; requestHosts?: RequestHosts | undefined }) {
   const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ message: string; unreachableUrl?: string | undefined }>();
   const [apiUrl, setApiUrl] = useState('');
   const act = async (label: string, send: () => Promise<FlowRun>) => {
     setBusy(label);
@@ -16,7 +17,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
     try {
       onRun(await send());
     } catch (e) {
-      setError((e as Error).message);
+      setError({ message: (e as Error).message, unreachableUrl: e instanceof BackgroundError ? e.unreachableUrl : undefined });
     } finally {
       setBusy(undefined);
     }
@@ -44,7 +45,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
           Failed at {run.failure.stage}: {run.failure.message}
         </p>
       )}
-      {requestHosts && <HostAccess message={run.failure?.message} requestHosts={requestHosts} />}
+      {requestHosts && <HostAccess url={run.failure?.url} requestHosts={requestHosts} />}
       {run.status !== 'running' && (
         <p class="actions">
           {hasCodeExchange && (
@@ -81,8 +82,8 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
         </form>
       )}
       {busy && <p class="muted">Sending…</p>}
-      {error && <p class="error" role="alert">{error}</p>}
-      {requestHosts && <HostAccess message={error} requestHosts={requestHosts} />}
+      {error && <p class="error" role="alert">{error.message}</p>}
+      {requestHosts && <HostAccess url={error?.unreachableUrl} requestHosts={requestHosts} />}
       <ExchangeList exchanges={run.exchanges} />
     </article>
   );

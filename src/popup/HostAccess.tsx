@@ -1,16 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { RequestHosts } from './request-hosts';
 
-// The background words a request that got no answer at all as "No response from <url> (…)".
-const NO_RESPONSE = /No response from (\S+) \(/;
-
 /**
  * When a request got no answer, the provider may simply refuse cross-origin requests from an
  * extension: offer to ask for access to that host, at that moment and for that host only.
  */
-export function HostAccess({ message, requestHosts }: { message: string | undefined; requestHosts: RequestHosts }) {
+export function HostAccess({ url, requestHosts }: { url: string | undefined; requestHosts: RequestHosts }) {
   const [outcome, setOutcome] = useState<string>();
-  const url = message && NO_RESPONSE.exec(message)?.[1];
   if (!url || !URL.canParse(url)) return null;
   const host = new URL(url).host;
   const ask = () =>

@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import { errorReport, type Diagnosis, type HttpExchange } from '../core';
+import { clipboard, type CopyText } from './clipboard';
+import { DiagnosisView } from './DiagnosisView';
+
+/** One error opened: the diagnosis, the raw (redacted) exchange, and a report to paste elsewhere. */
+export function ErrorDetail({ exchange, diagnosis, at, copy = clipboard }: { exchange: HttpExchange; diagnosis: Diagnosis; at?: string | undefined; copy?: CopyText }) {
+  const [copied, setCopied] = useState<string>();
+  const copyReport = () =>
+    copy(errorReport(exchange, diagnosis, at)).then(
+      () => setCopied('Report copied (secrets redacted).'),
+      (error: Error) => setCopied(`Could not copy: ${error.message}`),
+    );
+  const { request, response } = exchange;
+  return (
+    <div class="error-detail" data-testid="error-detail">
+      <DiagnosisView diagnosis={diagnosis} at={at} />
+      <p class="copy">
+        <button type="button" class="secondary" data-action="copy-report" onClick={copyReport}>
+          Copy report
+        </button>
+        <span role="status" class="muted">
+          {copied}
+        </span>
+      </p>
+      <details>
+        <summary>Request and response (secrets redacted)</summary>
+        {request && (
+          <>
+            <h4>Request</h4>
+            <pre>{`${request.method} ${request.url}\n${Object.entries(request.headers ?? {}).map(([n, v]) => `${n}: ${v}`).join('\n')}${request.body ? `\n\n${request.body}` : ''}`}</pre>
+          </>
+        )}
+        <h4>Response</h4>
+        <pre data-testid="error-response">
+          {response.status === 0
+            ? '(no response)'
+            : `HTTP ${response.status}\n${Object.entries(response.headers).map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${response.body}`}
+        </pre>
+      </details>
+    </div>
+  );
+}

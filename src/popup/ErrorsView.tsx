@@ -1,0 +1,94 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ErrorEntry } from '../core';
+import type { Ask } from './ask';
+import type { CopyText } from './clipboard';
+import { ErrorDetail } from './ErrorDetail';
+import { explainEntry } from './explain-entry';
+import { ExplainResponse } from './ExplainResponse';
+
+type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | { state: 'failed'; message: string };
+
+/**
+ * Recent failed exchanges, newest first, each opened to its diagnosis. Opening the list marks
+ * them seen, which clears the toolbar badge. Loaded again each time the tab becomes active.
+ */
+export function ErrorsView({ ask, active, copy }: { ask: Ask; active: boolean; copy?: CopyText }) {
+  const [list, setList] = useState<List>({ state: 'loading' });
+  const [open, setOpen] = useState<string>();
+
+  useEffect(() => {
+    if (!active) return;
+    ask('listErrors', undefined).then(
+      (entries) => {
+        setList({ state: 'ready', entries });
+        if (entries.some((entry) => !entry.seen)) ask('markErrorsSeen', undefined).catch(() => {});
+      },
+      (error: Error) => setList({ state: 'failed', message: error.message }),
+    );
+  }, [active, ask]);
+
+  const clear = () =>
+    ask('clearErrors', undefined).then(
+      () => setList({ state: 'ready', entries: [] }),
+      (error: Error) => setList({ state: 'failed', message: error.message }),
+    );
+
+  return (
+    <section class="errors" aria-label="Errors">
+      {list.state === 'loading' && <p class="muted">Loading…</p>}
+      {list.state === 'failed' && (
+        <p class="error" role="alert">
+          Could not load the errors: {list.message}
+        </p>
+      )}
+      {list.state === 'ready' && list.entries.length === 0 && (
+        <p class="muted" data-testid="no-errors">
+          No errors in this browser session. Failed requests of flows run here appear in this list.
+        </p>
+      )}
+      {list.state === 'ready' && list.entries.length > 0 && (
+        <>
+          <p class="list-head">
+            <span class="muted">
+              {list.entries.length} error{list.entries.length === 1 ? '' : 's'}, newest first (the last 200 are kept)
+            </span>
+            <button type="button" class="secondary" data-action="clear-errors" onClick={clear}>
+              Clear
+            </button>
+          </p>
+          <ol class="error-list">
+            {list.entries.map((entry) => (
+              <ErrorRow key={entry.id} entry={entry} open={open === entry.id} onToggle={() => setOpen(open === entry.id ? undefined : entry.id)} copy={copy} />
+            ))}
+          </ol>
+        </>
+      )}
+      <ExplainResponse {...(copy ? { copy } : {})} />
+    </section>
+  );
+}
+
+function ErrorRow({ entry, open, onToggle, copy }: { entry: ErrorEntry; open: boolean; onToggle: () => void; copy?: CopyText | undefined }) {
+  const diagnosis = useMemo(() => explainEntry(entry), [entry]);
+  const { request, response } = entry.exchange;
+  const host = request ? hostOf(request.url) : '';
+  return (
+    <li data-testid="error-entry" data-category={diagnosis?.category ?? 'none'} data-status={response.status} data-source={entry.source}>
+      <button type="button" class="error-row" aria-expanded={open} onClick={onToggle}>
+        <time dateTime={entry.at}>{timeOf(entry.at)}</time> <strong class="status">{response.status === 0 ? 'no response' : response.status}</strong>{' '}
+        <span class="host">{host}</span> <span class="title">{diagnosis?.title ?? 'Not an error'}</span>
+        {!entry.seen && <span class="badge new">new</span>}
+      </button>
+      {open && diagnosis && <ErrorDetail exchange={entry.exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} />}
+    </li>
+  );
+}
+
+function hostOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).host : url.slice(0, 40);
+}
+
+function timeOf(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isFinite(ms) ? new Date(ms).toLocaleTimeString() : iso;
+}
