@@ -5,6 +5,7 @@ import { startBundledServer, type BundledServer } from '../server/bundled-server
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { badgeText, openError, openErrors } from './harness/errors-view';
 import { act, fillProfile, openFlowTab, run, storageOf } from './harness/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
@@ -103,6 +104,28 @@ describe.each(Object.entries(browsers))('%s: the flow runner against the bundled
     expect(last(flow).response.status).toBe(400);
     expect(JSON.parse(last(flow).response.body).error).toBe('invalid_grant');
     expect(last(flow).context).toMatchObject({ redirectUriAtAuthorization: redirect(), redirectUriAtExchange: 'https://client.example.com/other' });
+  });
+
+  it('the Errors view explains each failure above, newest first, and opening it clears the badge', async () => {
+    expect(await badgeText(popup)).toBe('3');
+    const listed = await openErrors(popup);
+    expect(listed.map((e) => [e.category, e.status])).toEqual([
+      ['redirect_uri_mismatch', '400'],
+      ['invalid_client_credentials', '401'],
+      ['code_reused', '400'],
+    ]);
+    expect(listed[0]!.text).toContain(`127.0.0.1:${server.port}`);
+
+    const mismatch = await openError(popup, 0);
+    expect(mismatch.explanation).toContain(`The authorization request sent redirect_uri ${redirect()}, the token request https://client.example.com/other`);
+    expect(mismatch.detail).toContain('How to fix');
+    const wrongSecret = await openError(popup, 1);
+    expect(wrongSecret.explanation).toContain('did not accept the client_id and client_secret');
+    expect(wrongSecret.detail).not.toContain('not-the-secret');
+    const reused = await openError(popup, 2);
+    expect(reused.explanation).toMatch(/This code was already exchanged at \d\d:\d\d:\d\d UTC/);
+    expect(await badgeText(popup)).toBe('');
+    await popup.click('[role=tab][data-tab=flow]');
   });
 
   it('saves a profile without its secret in storage.local unless asked to remember it', async () => {

@@ -5,6 +5,7 @@ import { quirksFromNames } from '../server/quirks';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { openError, openErrors } from './harness/errors-view';
 import { act, fillProfile, openFlowTab, run } from './harness/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
@@ -40,6 +41,13 @@ describe.each(Object.entries(browsers))('%s: the flow runner against providers t
     expect(header(again, 'www-authenticate')).toMatch(/^Basic /);
     expect(last(again).response.body).toBe('HTTP Basic: Access denied.\n');
     expect(last(again).context.codeFirstRedeemedAt).toBe(flow.exchanges.find((e) => e.context.grantType === 'authorization_code')!.at);
+
+    const [listed] = await openErrors(popup);
+    expect(listed).toMatchObject({ category: 'code_reused', status: '401' });
+    const shown = await openError(popup, 0);
+    expect(shown.explanation).toMatch(/This code was already exchanged at \d\d:\d\d:\d\d UTC/);
+    expect(shown.detail).toContain('HTTP Basic: Access denied.');
+    await popup.click('[role=tab][data-tab=flow]');
   });
 
   it('records a post-only client refusing HTTP Basic, and accepting client_secret_post', async () => {
@@ -49,6 +57,9 @@ describe.each(Object.entries(browsers))('%s: the flow runner against providers t
     expect(refused.failure?.reason).toBe('token_error');
     expect(last(refused).response.status).toBe(401);
     expect(JSON.parse(last(refused).response.body).error).toBe('invalid_client');
+    const [listed] = await openErrors(popup);
+    expect(listed).toMatchObject({ category: 'client_auth_method', status: '401' });
+    await popup.click('[role=tab][data-tab=flow]');
     await fillProfile(popup, { clientAuth: 'client_secret_post' });
     expect((await run(browser, popup)).status).toBe('succeeded');
   });
@@ -63,9 +74,16 @@ describe.each(Object.entries(browsers))('%s: the flow runner against providers t
       const flow = await run(own, page);
       expect(flow.failure).toBeUndefined();
       const limitedAgain = await act(page, 'exchange-again');
-    expect(last(limitedAgain).response.status).toBe(429);
-    expect(Number(header(limitedAgain, 'retry-after'))).toBeGreaterThan(0);
+      expect(last(limitedAgain).response.status).toBe(429);
+      expect(Number(header(limitedAgain, 'retry-after'))).toBeGreaterThan(0);
       expect(header(limitedAgain, 'x-ratelimit-remaining')).toBe('0');
+
+      const [listed] = await openErrors(page);
+      expect(listed).toMatchObject({ category: 'rate_limited', status: '429' });
+      await openError(page, 0);
+      const left = Number(await page.evaluate(() => document.querySelector<HTMLElement>('[data-testid=retry-countdown]')?.dataset.secondsLeft, undefined));
+      expect(left).toBeGreaterThan(0);
+      expect(left).toBeLessThanOrEqual(Number(header(limitedAgain, 'retry-after')));
     } finally {
       await own.close();
     }
