@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-type ViteManifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
+type ViteManifest = Record<string, { file: string; imports?: string[]; dynamicImports?: string[]; css?: string[] }>;
 type ExtensionManifest = { background?: { service_worker?: string; scripts?: string[] } };
 
 export const ENTRIES = { popup: 'src/popup/index.html', background: 'src/background/index.ts' } as const;
@@ -14,7 +14,8 @@ export interface Size {
   gzip: number;
   files: string[];
 }
-export type EntrySizes = { js: Size; css: Size };
+/** `onDemand`: chunks the entry imports dynamically (the popup's Errors view), loaded when first used, not at start. */
+export type EntrySizes = { js: Size; css: Size; onDemand: Size };
 export type BundleSizes = Record<Entry, EntrySizes>;
 
 /** Sizes of each entry point in one build (dist/chrome or dist/firefox), attributed through the Vite manifest. */
@@ -25,7 +26,8 @@ export async function measureBundles(dist: string): Promise<BundleSizes> {
   for (const entry of Object.keys(ENTRIES) as Entry[]) {
     const { js, css } = staticClosure(vite, ENTRIES[entry]);
     if (entry === 'background') js.unshift(...(await backgroundLoaders(dist, extension, vite, js[0]!)));
-    result[entry] = { js: await sizeOf(dist, js), css: await sizeOf(dist, css) };
+    const lazy = dynamicClosure(vite, ENTRIES[entry], new Set(js));
+    result[entry] = { js: await sizeOf(dist, js), css: await sizeOf(dist, css), onDemand: await sizeOf(dist, lazy) };
   }
   return result;
 }
@@ -46,6 +48,24 @@ function staticClosure(vite: ViteManifest, key: string): { js: string[]; css: st
   };
   visit(key);
   return { js: [...js], css: [...css] };
+}
+
+/** What the entry's dynamic imports load beyond what it already has at start. */
+function dynamicClosure(vite: ViteManifest, key: string, loaded: Set<string>): string[] {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visitStatic = (chunkKey: string) => {
+    if (seen.has(chunkKey)) return;
+    seen.add(chunkKey);
+    const chunk = vite[chunkKey];
+    if (!chunk) return;
+    if (!loaded.has(chunk.file)) files.add(chunk.file);
+    chunk.imports?.forEach(visitStatic);
+    chunk.dynamicImports?.forEach(visitStatic);
+  };
+  const root = vite[key];
+  root?.dynamicImports?.forEach(visitStatic);
+  return [...files];
 }
 
 /**

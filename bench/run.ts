@@ -75,6 +75,8 @@ function printBundles(bundles: Record<Build, BundleSizes>) {
       const ok = js.gzip <= JS_BUDGET[entry] ? '✓' : '✗';
       rows.push([build, entry, 'JS', `${js.files.length}`, kb(js.raw), kb(js.gzip), `≤ ${kb(JS_BUDGET[entry], 0)} ${ok}`]);
       if (css.files.length) rows.push([build, entry, 'CSS', `${css.files.length}`, kb(css.raw), kb(css.gzip), '']);
+      const { onDemand } = bundles[build][entry];
+      if (onDemand.files.length) rows.push([build, entry, 'JS on demand', `${onDemand.files.length}`, kb(onDemand.raw), kb(onDemand.gzip), '(not loaded at start)']);
     }
   }
   console.log('\nBundle sizes (1 KB = 1024 bytes; gzip -9 per file, summed; JS includes static imports)');
