@@ -1,0 +1,81 @@
+import type { FlowHistory } from './diagnosis';
+
+/**
+ * What the traffic watcher remembers of the authorization-code flows it sees in the browser, to
+ * judge a later token request: each authorization request's redirect_uri (by state), and each
+ * code the provider redirected back with (by hash: the code itself is a secret), with when it
+ * was first redeemed. Plain data, so it can live in storage.session between worker restarts.
+ */
+export type WatchLedger = {
+  authorizations: { state?: string; clientId?: string; redirectUri?: string; at: string }[];
+  codes: Record<string, { redirectUriAtAuthorization?: string; issuedAt: string; firstRedeemedAt?: string }>;
+};
+
+const KEPT_AUTHORIZATIONS = 50;
+const KEPT_CODES = 200;
+
+export function emptyWatchLedger(): WatchLedger {
+  return { authorizations: [], codes: {} };
+}
+
+/** An authorization request (RFC 6749 §4.1.1) went out: remember where it asked the code to be sent. Other URLs change nothing. */
+export function noteAuthorizationRequest(ledger: WatchLedger, url: string, at: string): WatchLedger {
+  const params = queryOf(url);
+  if (!params || !(params.get('response_type') ?? '').split(' ').includes('code')) return ledger;
+  const entry = {
+    at,
+    ...(params.get('state') !== null ? { state: params.get('state')! } : {}),
+    ...(params.get('client_id') !== null ? { clientId: params.get('client_id')! } : {}),
+    ...(params.get('redirect_uri') !== null ? { redirectUri: params.get('redirect_uri')! } : {}),
+  };
+  return { ...ledger, authorizations: [entry, ...ledger.authorizations].slice(0, KEPT_AUTHORIZATIONS) };
+}
+
+/**
+ * The provider redirected (RFC 6749 §4.1.2): if the new location carries a code, returns the
+ * code to be hashed by the caller, with the redirect_uri its authorization request sent.
+ */
+export function codeInRedirect(ledger: WatchLedger, location: string): { code: string; redirectUriAtAuthorization?: string } | undefined {
+  const params = queryOf(location);
+  const code = params?.get('code');
+  if (!params || !code) return undefined;
+  const state = params.get('state');
+  // Matched by state when there is one; else the latest request whose redirect_uri is where the code went.
+  const authorization =
+    (state !== null ? ledger.authorizations.find((a) => a.state === state) : undefined) ??
+    ledger.authorizations.find((a) => a.redirectUri !== undefined && location.startsWith(a.redirectUri));
+  return { code, ...(authorization?.redirectUri !== undefined ? { redirectUriAtAuthorization: authorization.redirectUri } : {}) };
+}
+
+export function noteCodeIssued(ledger: WatchLedger, codeHash: string, at: string, redirectUriAtAuthorization?: string): WatchLedger {
+  const codes = Object.entries({ ...ledger.codes, [codeHash]: { issuedAt: at, ...(redirectUriAtAuthorization !== undefined ? { redirectUriAtAuthorization } : {}) } });
+  return { ...ledger, codes: Object.fromEntries(codes.slice(-KEPT_CODES)) };
+}
+
+/** A token request answered: from now on the code counts as redeemed (a request cut off before any answer has not used it). */
+export function noteCodeRedeemed(ledger: WatchLedger, codeHash: string, at: string): WatchLedger {
+  const known = ledger.codes[codeHash];
+  if (known?.firstRedeemedAt !== undefined) return ledger;
+  return { ...ledger, codes: { ...ledger.codes, [codeHash]: { ...known, issuedAt: known?.issuedAt ?? at, firstRedeemedAt: at } } };
+}
+
+/** What the ledger knows for a token request carrying this code (by hash) and redirect_uri. */
+export function historyForCodeExchange(ledger: WatchLedger, codeHash: string, redirectUriAtExchange: string | undefined): FlowHistory {
+  const known = ledger.codes[codeHash];
+  return {
+    step: 'token',
+    grantType: 'authorization_code',
+    codeHash,
+    ...(known?.firstRedeemedAt !== undefined ? { codeFirstRedeemedAt: known.firstRedeemedAt } : {}),
+    ...(known?.issuedAt !== undefined ? { codeIssuedAt: known.issuedAt } : {}),
+    ...(known?.redirectUriAtAuthorization !== undefined ? { redirectUriAtAuthorization: known.redirectUriAtAuthorization } : {}),
+    ...(redirectUriAtExchange !== undefined ? { redirectUriAtExchange } : {}),
+  };
+}
+
+function queryOf(url: string): URLSearchParams | undefined {
+  const question = url.indexOf('?');
+  if (question < 0) return undefined;
+  const hash = url.indexOf('#', question);
+  return new URLSearchParams(url.slice(question + 1, hash < 0 ? undefined : hash));
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { codeInRedirect, emptyWatchLedger, historyForCodeExchange, noteAuthorizationRequest, noteCodeIssued, noteCodeRedeemed } from '../../../src/core';
+
+// RFC 6749 §4.1.1 and §4.1.2's examples.
+const AUTHORIZE = 'https://server.example.com/authorize?response_type=code&client_id=s6BhdRkqt3&state=xyz&redirect_uri=https%3A%2F%2Fclient%2Eexample%2Ecom%2Fcb';
+const CALLBACK = 'https://client.example.com/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz';
+
+describe('the watcher\'s ledger', () => {
+  it('follows a code from its authorization request to a second redemption', () => {
+    let ledger = noteAuthorizationRequest(emptyWatchLedger(), AUTHORIZE, '2026-11-22T10:00:00Z');
+    expect(noteAuthorizationRequest(ledger, 'https://server.example.com/other?x=1', 't')).toBe(ledger);
+    const found = codeInRedirect(ledger, CALLBACK)!;
+    expect(found).toEqual({ code: 'SplxlOBeZQQYbYS6WxSbIA', redirectUriAtAuthorization: 'https://client.example.com/cb' });
+    ledger = noteCodeIssued(ledger, 'hash', '2026-11-22T10:00:05Z', found.redirectUriAtAuthorization);
+
+    expect(historyForCodeExchange(ledger, 'hash', 'https://client.example.com/cb')).toEqual({
+      step: 'token',
+      grantType: 'authorization_code',
+      codeHash: 'hash',
+      codeIssuedAt: '2026-11-22T10:00:05Z',
+      redirectUriAtAuthorization: 'https://client.example.com/cb',
+      redirectUriAtExchange: 'https://client.example.com/cb',
+    });
+    ledger = noteCodeRedeemed(ledger, 'hash', '2026-11-22T10:00:06Z');
+    expect(noteCodeRedeemed(ledger, 'hash', '2026-11-22T10:09:00Z').codes.hash!.firstRedeemedAt).toBe('2026-11-22T10:00:06Z');
+    expect(historyForCodeExchange(ledger, 'hash', 'https://client.example.com/cb/').codeFirstRedeemedAt).toBe('2026-11-22T10:00:06Z');
+  });
+
+  it('a redirect without a code, or a code it never saw asked for, still answers sensibly', () => {
+    expect(codeInRedirect(emptyWatchLedger(), 'https://client.example.com/cb?error=access_denied')).toBeUndefined();
+    expect(codeInRedirect(emptyWatchLedger(), CALLBACK)).toEqual({ code: 'SplxlOBeZQQYbYS6WxSbIA' });
+    expect(historyForCodeExchange(emptyWatchLedger(), 'h', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'h' });
+  });
+});
