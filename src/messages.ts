@@ -25,12 +25,21 @@ export type MessageMap = {
   /** The list was opened: the toolbar badge stops counting these. */
   markErrorsSeen: { request: void; response: null };
   clearErrors: { request: void; response: null };
+  /** The traffic watcher: which hosts are watched, whether it is paused, whether listeners are on. */
+  getWatch: { request: void; response: WatchState };
+  /** Called after the popup obtained the host's permission (only a click may ask for it). */
+  addWatch: { request: { pattern: string }; response: WatchState };
+  /** Stops watching the host and gives its permission back (and webRequest, when nothing is left). */
+  removeWatch: { request: { pattern: string }; response: WatchState };
+  setWatchPaused: { request: { paused: boolean }; response: WatchState };
   listProfiles: { request: void; response: FlowProfile[] };
   saveProfile: { request: { profile: FlowProfile }; response: FlowProfile };
   deleteProfile: { request: { id: string }; response: null };
   exportProfiles: { request: void; response: string };
   importProfiles: { request: { json: string }; response: { imported: number; problems: string[] } };
 };
+
+export type WatchState = { patterns: string[]; paused: boolean; active: boolean };
 
 export type MessageType = keyof MessageMap;
 export type RequestOf<K extends MessageType> = MessageMap[K]['request'];

@@ -7,10 +7,13 @@ import type { ErrorLog } from './error-log';
 import type { FlowEnvironment } from './flow-environment';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
+import { watchHandlers } from './watch-handlers';
+import type { Watcher } from './watcher';
 import { loadRun, loadRuns } from './session-store';
 
-export function createHandlers(errors: ErrorLog, env: () => FlowEnvironment = () => browserEnvironment(errors)): Handlers {
+export function createHandlers(errors: ErrorLog, watcher: Watcher, env: () => FlowEnvironment = () => browserEnvironment(errors)): Handlers {
   return {
+    ...watchHandlers(watcher),
     async ping() {
       return { version: browser.runtime.getManifest().version, redirectUri: browser.identity.getRedirectURL() };
     },

@@ -5,12 +5,14 @@ import type { ErrorsView } from './ErrorsView';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
 import type { RequestHosts } from './request-hosts';
+import type { RequestWatch } from './request-watch';
+import { WatchView } from './WatchView';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
-const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors' } as const;
+const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors', watch: 'Watch' } as const;
 type Tab = keyof typeof TABS;
 
-export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHosts }) {
+export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHosts?: RequestHosts; requestWatch?: RequestWatch }) {
   const [connection, setConnection] = useState<Connection>({ state: 'waiting' });
   const [tab, setTab] = useState<Tab>('inspect');
   const [unseen, setUnseen] = useState(0);
@@ -61,6 +63,11 @@ export function App({ ask, requestHosts }: { ask: Ask; requestHosts?: RequestHos
       <div role="tabpanel" hidden={tab !== 'errors'}>
         {Errors ? <Errors ask={ask} active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
       </div>
+      {requestWatch && (
+        <div role="tabpanel" hidden={tab !== 'watch'}>
+          <WatchView ask={ask} requestWatch={requestWatch} active={tab === 'watch'} />
+        </div>
+      )}
     </main>
   );
 }

@@ -23,6 +23,12 @@ describe('the Firefox manifest, derived from manifest.json', () => {
     expect(firefox.permissions).toEqual(manifest.permissions);
     expect(firefox.optional_host_permissions).toEqual(manifest.optional_host_permissions);
   });
+
+  it('adds what Firefox needs to read response bodies, as optional like webRequest itself', () => {
+    expect(manifest.optional_permissions).toEqual(['webRequest']);
+    expect(firefox.optional_permissions).toEqual(['webRequest', 'webRequestBlocking', 'webRequestFilterResponse']);
+    expect(firefox.permissions).not.toContain('webRequest');
+  });
 });
 
 describe('the extension’s identity', () => {

@@ -1,0 +1,41 @@
+import browser from 'webextension-polyfill';
+import { parseHostPattern } from '../core';
+import type { WatchState } from '../messages';
+import type { Watcher } from './watcher';
+import { loadWatchSettings, parsedPatterns, saveWatchSettings, type WatchSettings } from './watch-settings';
+
+/** The Watch list's messages. Permissions are asked for by the popup (only a click may ask); given back here. */
+export function watchHandlers(watcher: Watcher) {
+  const state = (settings: WatchSettings): WatchState => ({ ...settings, active: watcher.active });
+  const change = async (update: (settings: WatchSettings) => WatchSettings) => {
+    const settings = update(await loadWatchSettings());
+    await saveWatchSettings(settings);
+    watcher.apply(settings);
+    return settings;
+  };
+  return {
+    getWatch: async () => state(await loadWatchSettings()),
+    async addWatch({ pattern }: { pattern: string }) {
+      const parsed = parseHostPattern(pattern);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const { origins } = parsed.value;
+      if (!(await browser.permissions.contains({ origins, permissions: ['webRequest'] }))) {
+        throw new Error(`OAuth Lens may not see ${parsed.value.pattern} yet: the permission was not granted.`);
+      }
+      return state(await change((s) => ({ ...s, patterns: [...new Set([...s.patterns, parsed.value.pattern])] })));
+    },
+    async removeWatch({ pattern }: { pattern: string }) {
+      const settings = await change((s) => ({ ...s, patterns: s.patterns.filter((p) => p !== pattern) }));
+      // Give back the origins no other watched pattern needs ("localhost:3000" and "localhost:4000" share one).
+      const parsed = parseHostPattern(pattern);
+      const stillNeeded = new Set(parsedPatterns(settings).flatMap((p) => p.origins));
+      const origins = parsed.ok ? parsed.value.origins.filter((origin) => !stillNeeded.has(origin)) : [];
+      const permissions = settings.patterns.length === 0 ? (browser.runtime.getManifest().optional_permissions ?? []).filter((p): p is string => typeof p === 'string') : [];
+      if (origins.length > 0 || permissions.length > 0) {
+        await browser.permissions.remove({ origins, ...(permissions.length > 0 ? { permissions: permissions as browser.Manifest.OptionalPermission[] } : {}) });
+      }
+      return state(settings);
+    },
+    setWatchPaused: async ({ paused }: { paused: boolean }) => state(await change((s) => ({ ...s, paused }))),
+  };
+}

@@ -1,0 +1,263 @@
+import browser, { type WebRequest } from 'webextension-polyfill';
+import {
+  captureRequest,
+  codeInRedirect,
+  emptyWatchLedger,
+  encodeBase64,
+  historyForCodeExchange,
+  isErrorExchange,
+  matchesHostPattern,
+  noteAuthorizationRequest,
+  noteCodeIssued,
+  noteCodeRedeemed,
+  redactExchange,
+  utf8,
+  type CapturedBody,
+  type FlowHistory,
+  type HostPattern,
+  type HttpRequest,
+  type WatchLedger,
+} from '../core';
+import type { ErrorLog } from './error-log';
+import { parsedPatterns, type WatchSettings } from './watch-settings';
+
+const LEDGER = 'watchLedger';
+/** Bodies read in Firefox: enough for any OAuth error or token response, not for a download. */
+const BODY_LIMIT = 64 * 1024;
+// A navigation cancelled by the page or the user is no failure worth listing.
+const ABORTED = /ERR_ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/;
+
+type Pending = {
+  request: HttpRequest;
+  at: string;
+  /** For a code exchange: the code's hash and the redirect_uri sent, to judge it against the ledger. */
+  codeExchange?: Promise<{ codeHash: string; redirectUri?: string }>;
+  body?: Promise<string | undefined>;
+};
+
+type Listeners = {
+  beforeRequest: (details: WebRequest.OnBeforeRequestDetailsType) => void;
+  sendHeaders: (details: WebRequest.OnSendHeadersDetailsType) => void;
+  headersReceived: (details: WebRequest.OnHeadersReceivedDetailsType) => void;
+  beforeRedirect: (details: WebRequest.OnBeforeRedirectDetailsType) => void;
+  completed: (details: WebRequest.OnCompletedDetailsType) => void;
+  errorOccurred: (details: WebRequest.OnErrorOccurredDetailsType) => void;
+};
+
+/**
+ * Watches the developer's own traffic on the hosts they chose, and puts every failure in the
+ * error log with what the browser saw of the flow around it. Listeners exist only while
+ * something is watched and watching is not paused. Requests are redacted as they are captured.
+ */
+export function createWatcher(errors: ErrorLog, session: browser.Storage.StorageArea = browser.storage.session) {
+  let patterns: HostPattern[] = [];
+  let listeners: Listeners | undefined;
+  const pending = new Map<string, Pending>();
+  let ledgerWrite: Promise<unknown> = Promise.resolve();
+
+  const watched = (url: string) => patterns.some((pattern) => matchesHostPattern(url, pattern));
+  const sha256 = async (text: string) => encodeBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))), 'url');
+  const updateLedger = (change: (ledger: WatchLedger) => WatchLedger | Promise<WatchLedger>) => {
+    const next = ledgerWrite.then(async () => {
+      const ledger = ((await session.get(LEDGER))[LEDGER] as WatchLedger | undefined) ?? emptyWatchLedger();
+      const changed = await change(ledger);
+      if (changed !== ledger) await session.set({ [LEDGER]: changed });
+      return changed;
+    });
+    ledgerWrite = next.catch(() => {});
+    return next;
+  };
+
+  async function finish(requestId: string, status: number, headers: WebRequest.HttpHeaders | undefined, failure?: string): Promise<void> {
+    const seen = pending.get(requestId);
+    pending.delete(requestId);
+    if (!seen) return;
+    const body = (await seen.body) ?? (failure ? `(no response: ${failure})` : '');
+    const response = { status, headers: headerRecord(headers), body };
+    let history: FlowHistory | undefined;
+    const code = seen.codeExchange ? await seen.codeExchange : undefined;
+    if (code) {
+      const ledger = await updateLedger((l) => l);
+      history = historyForCodeExchange(ledger, code.codeHash, code.redirectUri);
+      // Only a request the server answered has used the code.
+      if (status !== 0) await updateLedger((l) => noteCodeRedeemed(l, code.codeHash, seen.at));
+    }
+    const exchange = { request: seen.request, response };
+    if (!isErrorExchange(exchange)) return;
+    await errors.record({
+      id: `watch-${requestId}-${seen.at}`,
+      at: seen.at,
+      source: 'watcher',
+      exchange: redactExchange(exchange),
+      ...(history ? { history } : {}),
+      ...(seen.body === undefined && status !== 0 ? { bodyUnavailable: true } : {}),
+      seen: false,
+    });
+  }
+
+  function create(): Listeners {
+    const canReadBodies = typeof browser.webRequest.filterResponseData === 'function';
+    return {
+      beforeRequest(details) {
+        if (!watched(details.url)) return;
+        const at = new Date(details.timeStamp).toISOString();
+        // Both browsers give each form field as an array of values; the polyfill's types say otherwise.
+        const body = (details.requestBody ?? undefined) as CapturedBody | undefined;
+        const request = captureRequest(details.method, details.url, undefined, body);
+        const form = body?.formData;
+        const entry: Pending = { request, at };
+        const grant = form?.grant_type?.[0];
+        const code = form?.code?.[0];
+        if (grant === 'authorization_code' && code) {
+          const redirectUri = form?.redirect_uri?.[0];
+          entry.codeExchange = sha256(code).then((codeHash) => ({ codeHash, ...(redirectUri !== undefined ? { redirectUri } : {}) }));
+        }
+        if (details.method === 'GET') void updateLedger((ledger) => noteAuthorizationRequest(ledger, details.url, at));
+        pending.set(details.requestId, entry);
+      },
+      sendHeaders(details) {
+        const entry = pending.get(details.requestId);
+        if (!entry) return;
+        const headers = captureRequest(details.method, details.url, details.requestHeaders, undefined).headers;
+        if (headers) entry.request = { ...entry.request, headers: { ...headers, ...entry.request.headers } };
+      },
+      headersReceived(details) {
+        // Firefox only: read the body of errors and of token responses, passing every byte on unchanged.
+        const entry = pending.get(details.requestId);
+        if (!entry || !canReadBodies) return;
+        if (details.statusCode < 400 && !entry.codeExchange && !/grant_type=/.test(entry.request.body ?? '')) return;
+        entry.body = readBody(browser.webRequest.filterResponseData(details.requestId));
+      },
+      beforeRedirect(details) {
+        if (!pending.has(details.requestId)) return;
+        const at = new Date(details.timeStamp).toISOString();
+        if (/[?&]code=/.test(details.redirectUrl)) {
+          const location = details.redirectUrl;
+          void updateLedger(async (ledger) => {
+            const code = codeInRedirect(ledger, location);
+            return code ? noteCodeIssued(ledger, await sha256(code.code), at, code.redirectUriAtAuthorization) : ledger;
+          });
+        }
+        const headers = [...(details.responseHeaders ?? []), { name: 'Location', value: details.redirectUrl }];
+        const requestId = details.requestId;
+        const seen = pending.get(requestId)!;
+        // The same request id goes on to the redirect target: finish this hop, keep watching the next.
+        void finish(requestId, details.statusCode, headers);
+        if (watched(details.redirectUrl)) pending.set(requestId, { request: { method: 'GET', url: details.redirectUrl }, at: seen.at });
+      },
+      completed(details) {
+        void finish(details.requestId, details.statusCode, details.responseHeaders);
+      },
+      errorOccurred(details) {
+        if (ABORTED.test(details.error)) {
+          pending.delete(details.requestId);
+          return;
+        }
+        void finish(details.requestId, 0, undefined, details.error);
+      },
+    };
+  }
+
+  // Until the settings are read, events wait: a Chrome service worker woken by a request must
+  // have its listeners registered synchronously, before it can know which hosts are watched.
+  let loaded = false;
+  const waiting: (() => void)[] = [];
+  const whenLoaded =
+    <T>(handle: (details: T) => void) =>
+    (details: T): void => {
+      if (loaded) handle(details);
+      else waiting.push(() => handle(details));
+    };
+
+  function register(): void {
+    if (listeners || !browser.webRequest) return;
+    const own = create();
+    listeners = {
+      ...own,
+      beforeRequest: whenLoaded(own.beforeRequest),
+      sendHeaders: whenLoaded(own.sendHeaders),
+      beforeRedirect: whenLoaded(own.beforeRedirect),
+      completed: whenLoaded(own.completed),
+      errorOccurred: whenLoaded(own.errorOccurred),
+    };
+    // Every URL the extension may see: that is only the hosts the developer granted; watched() narrows it to the list.
+    const filter = { urls: ['<all_urls>'] };
+    const webRequest = browser.webRequest;
+    webRequest.onBeforeRequest.addListener(listeners.beforeRequest, filter, ['requestBody']);
+    webRequest.onSendHeaders.addListener(listeners.sendHeaders, filter, ['requestHeaders']);
+    if (typeof webRequest.filterResponseData === 'function') webRequest.onHeadersReceived.addListener(listeners.headersReceived, filter, ['blocking', 'responseHeaders']);
+    webRequest.onBeforeRedirect.addListener(listeners.beforeRedirect, filter, ['responseHeaders']);
+    webRequest.onCompleted.addListener(listeners.completed, filter, ['responseHeaders']);
+    webRequest.onErrorOccurred.addListener(listeners.errorOccurred, filter);
+  }
+
+  function unregister(): void {
+    if (!listeners) return;
+    const webRequest = browser.webRequest;
+    if (webRequest) {
+      webRequest.onBeforeRequest.removeListener(listeners.beforeRequest);
+      webRequest.onSendHeaders.removeListener(listeners.sendHeaders);
+      webRequest.onHeadersReceived.removeListener(listeners.headersReceived);
+      webRequest.onBeforeRedirect.removeListener(listeners.beforeRedirect);
+      webRequest.onCompleted.removeListener(listeners.completed);
+      webRequest.onErrorOccurred.removeListener(listeners.errorOccurred);
+    }
+    listeners = undefined;
+    pending.clear();
+  }
+
+  return {
+    /**
+     * At start-up, synchronously: listeners exist at once if the browser already lets the
+     * extension watch (the webRequest permission is held only while something is watched).
+     */
+    start(settings: Promise<WatchSettings>): void {
+      register();
+      settings.then(
+        (value) => this.apply(value),
+        () => this.apply({ patterns: [], paused: false }),
+      );
+    },
+    /** Applies the settings: listeners on the chosen hosts, or none at all. */
+    apply(settings: WatchSettings): void {
+      patterns = settings.paused ? [] : parsedPatterns(settings);
+      if (patterns.length === 0) unregister();
+      else register();
+      loaded = true;
+      for (const replay of waiting.splice(0)) replay();
+    },
+    get active(): boolean {
+      return listeners !== undefined;
+    },
+  };
+}
+
+export type Watcher = ReturnType<typeof createWatcher>;
+
+function headerRecord(headers: WebRequest.HttpHeaders | undefined): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const { name, value } of headers ?? []) {
+    if (value === undefined) continue;
+    record[name] = record[name] === undefined ? value : `${record[name]}, ${value}`;
+  }
+  return record;
+}
+
+/** Passes the response through untouched while keeping a copy of its first BODY_LIMIT bytes. */
+function readBody(filter: WebRequest.StreamFilter): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const decoder = new TextDecoder('utf-8');
+    let text = '';
+    let size = 0;
+    filter.ondata = (event) => {
+      filter.write(event.data);
+      if (size < BODY_LIMIT) text += decoder.decode(event.data.slice(0, BODY_LIMIT - size), { stream: true });
+      size += event.data.byteLength;
+    };
+    filter.onstop = () => {
+      filter.close();
+      resolve(text + decoder.decode());
+    };
+    filter.onerror = () => resolve(undefined);
+  });
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import { parseHostPattern } from '../core';
+import type { WatchState } from '../messages';
+import type { Ask } from './ask';
+import type { RequestWatch } from './request-watch';
+
+/**
+ * The hosts whose traffic the watcher reads. Adding one asks the browser for that host at that
+ * moment; removing it gives the permission back. Failures appear in the Errors tab.
+ */
+export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatch: RequestWatch; active: boolean }) {
+  const [state, setState] = useState<WatchState>();
+  const [input, setInput] = useState('');
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+
+  useEffect(() => {
+    if (!active) return;
+    ask('getWatch', undefined).then(setState, (error: Error) => setMessage({ text: error.message, error: true }));
+  }, [active, ask]);
+
+  const add = (event: Event) => {
+    event.preventDefault();
+    const parsed = parseHostPattern(input);
+    if (!parsed.ok) {
+      setMessage({ text: parsed.reason, error: true });
+      return;
+    }
+    const { pattern, origins } = parsed.value;
+    // The permission request comes first and straight from the click, or the browser refuses it.
+    requestWatch(origins)
+      .then((granted) => {
+        if (!granted) throw new Error(`Access to ${pattern} was not granted, so it is not watched.`);
+        return ask('addWatch', { pattern });
+      })
+      .then(
+        (next) => {
+          setState(next);
+          setInput('');
+          setMessage({ text: `Watching ${pattern}. Its failed requests will appear in the Errors tab.`, error: false });
+        },
+        (error: Error) => setMessage({ text: error.message, error: true }),
+      );
+  };
+  const act = (send: Promise<WatchState>, done: string) =>
+    send.then(
+      (next) => (setState(next), setMessage({ text: done, error: false })),
+      (error: Error) => setMessage({ text: error.message, error: true }),
+    );
+
+  return (
+    <section class="watch" aria-label="Watch">
+      <p class="muted">
+        Watch your own app's traffic on the hosts you choose: its 400, 401, 403 and 429 responses, and token responses that carry an error, are explained in the Errors tab.
+        Nothing else is read. Secrets are redacted as requests are captured.
+      </p>
+      <form class="watch-add" onSubmit={add}>
+        <input name="watchPattern" placeholder="api.freeagent.com, localhost:3000, *.example.com" value={input} onInput={(e) => setInput(e.currentTarget.value)} aria-label="Host to watch" />
+        <button type="submit" data-action="add-watch">
+          Watch
+        </button>
+      </form>
+      {state && (
+        <>
+          <label class="inline">
+            <input
+              type="checkbox"
+              name="pauseWatch"
+              checked={state.paused}
+              onChange={(e) => act(ask('setWatchPaused', { paused: e.currentTarget.checked }), e.currentTarget.checked ? 'Watching paused.' : 'Watching resumed.')}
+            />{' '}
+            Pause watching
+          </label>
+          {state.patterns.length === 0 ? (
+            <p class="muted" data-testid="no-watch">
+              No host is watched: the extension has no access to any site's traffic.
+            </p>
+          ) : (
+            <ul class="watch-list" data-testid="watch-list" data-active={state.active}>
+              {state.patterns.map((pattern) => (
+                <li key={pattern} data-pattern={pattern}>
+                  <code>{pattern}</code>{' '}
+                  <button type="button" class="secondary" data-action="remove-watch" onClick={() => act(ask('removeWatch', { pattern }), `${pattern} is no longer watched; its permission was given back.`)}>
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
+      <p class="muted">
+        Chrome does not let extensions read response bodies: there, errors are judged from the status and headers, and you can paste a body into Errors → Explain a
+        response. Firefox shows the body of error and token responses.
+      </p>
+    </section>
+  );
+}

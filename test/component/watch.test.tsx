@@ -1,0 +1,73 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { MessageType, RequestOf, ResponseOf, WatchState } from '../../src/messages';
+import type { Ask } from '../../src/popup/ask';
+import { WatchView } from '../../src/popup/WatchView';
+
+afterEach(cleanup);
+
+/** Answers the watch messages the way the background does, keeping the list. */
+function background(initial: WatchState) {
+  let state = initial;
+  const sent: { type: MessageType; payload: unknown }[] = [];
+  const answers: Partial<{ [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> }> = {
+    getWatch: async () => state,
+    addWatch: async ({ pattern }) => (state = { ...state, patterns: [...state.patterns, pattern], active: true }),
+    removeWatch: async ({ pattern }) => (state = { ...state, patterns: state.patterns.filter((p) => p !== pattern), active: state.patterns.length > 1 }),
+    setWatchPaused: async ({ paused }) => (state = { ...state, paused, active: !paused }),
+  };
+  const ask: Ask = async (type, payload) => {
+    sent.push({ type, payload });
+    const answer = answers[type] as ((p: unknown) => Promise<never>) | undefined;
+    if (!answer) throw new Error(`no answer for ${type}`);
+    return answer(payload);
+  };
+  return { ask, sent };
+}
+
+describe('Watch view', () => {
+  it('asks the browser for the host\'s origins, then tells the background to watch it', async () => {
+    const { ask, sent } = background({ patterns: [], paused: false, active: false });
+    const asked: string[][] = [];
+    render(<WatchView ask={ask} active requestWatch={async (origins) => (asked.push(origins), true)} />);
+    await screen.findByTestId('no-watch');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: 'localhost:3000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
+    await screen.findByText('Watching localhost:3000. Its failed requests will appear in the Errors tab.');
+    expect(asked).toEqual([['http://localhost/*', 'https://localhost/*']]);
+    expect(sent.at(-1)).toEqual({ type: 'addWatch', payload: { pattern: 'localhost:3000' } });
+    expect(screen.getByTestId('watch-list').textContent).toContain('localhost:3000');
+  });
+
+  it('adds nothing when the permission is refused, and says so', async () => {
+    const { ask, sent } = background({ patterns: [], paused: false, active: false });
+    render(<WatchView ask={ask} active requestWatch={async () => false} />);
+    await screen.findByTestId('no-watch');
+    fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: 'api.freeagent.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Access to api.freeagent.com was not granted, so it is not watched.');
+    expect(sent.map((m) => m.type)).not.toContain('addWatch');
+  });
+
+  it('explains a pattern it cannot read without asking for anything', async () => {
+    const { ask } = background({ patterns: [], paused: false, active: false });
+    let asked = false;
+    render(<WatchView ask={ask} active requestWatch={async () => (asked = true)} />);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: '*.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('whole top-level domain');
+    expect(asked).toBe(false);
+  });
+
+  it('removes a host and pauses with one switch', async () => {
+    const { ask, sent } = background({ patterns: ['api.freeagent.com', 'localhost:3000'], paused: false, active: true });
+    render(<WatchView ask={ask} active requestWatch={async () => true} />);
+    await screen.findByTestId('watch-list');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Pause watching/ }));
+    await screen.findByText('Watching paused.');
+    fireEvent.click(screen.getAllByRole('button', { name: 'Remove' })[0]!);
+    await screen.findByText('api.freeagent.com is no longer watched; its permission was given back.');
+    expect(sent.map((m) => m.type)).toEqual(['getWatch', 'setWatchPaused', 'removeWatch']);
+    expect(screen.getByTestId('watch-list').textContent).not.toContain('api.freeagent.com');
+  });
+});
