@@ -26,6 +26,7 @@ const LEDGER = 'watchLedger';
 const BODY_LIMIT = 64 * 1024;
 // A navigation cancelled by the page or the user is no failure worth listing.
 const ABORTED = /ERR_ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/;
+const BODY_WAIT_MS = 3000;
 
 type Pending = {
   request: HttpRequest;
@@ -72,7 +73,8 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     const seen = pending.get(requestId);
     pending.delete(requestId);
     if (!seen) return;
-    const body = (await seen.body) ?? (failure ? `(no response: ${failure})` : '');
+    // A body that never finishes (a stream left open) must not keep the error out of the list.
+    const body = (await Promise.race([seen.body, new Promise<undefined>((resolve) => setTimeout(resolve, BODY_WAIT_MS))])) ?? (failure ? `(no response: ${failure})` : '');
     const response = { status, headers: headerRecord(headers), body };
     let history: FlowHistory | undefined;
     const code = seen.codeExchange ? await seen.codeExchange : undefined;
@@ -146,7 +148,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
         if (watched(details.redirectUrl)) pending.set(requestId, { request: { method: 'GET', url: details.redirectUrl }, at: seen.at });
       },
       completed(details) {
-        void finish(details.requestId, details.statusCode, details.responseHeaders);
+        finish(details.requestId, details.statusCode, details.responseHeaders).catch((error: unknown) => console.warn('OAuth Lens watcher:', (error as Error).message));
       },
       errorOccurred(details) {
         if (ABORTED.test(details.error)) {

@@ -16,6 +16,8 @@ export type BundledServerOptions = {
   port?: number;
   /** Layers in front of the provider that imitate real providers' quirks (test/server/quirks). */
   quirks?: Layer[];
+  /** A web app the tests run beside the server (test/server/test-app.ts): its origin for CORS, its callback for demo-public. */
+  app?: { origin: string; redirectUri: string };
 };
 
 /**
@@ -23,12 +25,12 @@ export type BundledServerOptions = {
  * browsers' extension redirect URIs. Authorization code + PKCE (required of every client),
  * refresh tokens, revocation, introspection and discovery.
  */
-export async function startBundledServer({ port = 0, quirks = [] }: BundledServerOptions = {}): Promise<BundledServer> {
+export async function startBundledServer({ port = 0, quirks = [], app }: BundledServerOptions = {}): Promise<BundledServer> {
   const server = createServer();
   await listen(server, port);
   const actualPort = (server.address() as AddressInfo).port;
   const issuer = `http://127.0.0.1:${actualPort}`;
-  const provider = createProvider(issuer);
+  const provider = createProvider(issuer, app);
   const handle = compose([...quirks, interactions(provider), providerLayer(provider)]);
   server.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -47,12 +49,12 @@ export async function startBundledServer({ port = 0, quirks = [] }: BundledServe
   };
 }
 
-function createProvider(issuer: string): Provider {
+function createProvider(issuer: string, app?: BundledServerOptions['app']): Provider {
   const { chrome, firefox } = extensionRedirectUris();
   const client = (clientId: string, clientAuth: ClientAuthMethod, clientSecret?: string): ClientMetadata => ({
     client_id: clientId,
     ...(clientSecret ? { client_secret: clientSecret } : {}),
-    redirect_uris: [chrome, firefox],
+    redirect_uris: [chrome, firefox, ...(app && clientAuth === 'none' ? [app.redirectUri] : [])],
     grant_types: ['authorization_code', 'refresh_token'],
     response_types: ['code'],
     token_endpoint_auth_method: clientAuth,
@@ -95,7 +97,7 @@ function createProvider(issuer: string): Provider {
     },
     cookies: { keys: ['bundled-server-only-cookie-key'] },
     // Extension pages and workers send Origin: chrome-extension://… or moz-extension://…
-    clientBasedCORS: (_ctx, origin) => /^(chrome|moz)-extension:\/\//.test(origin),
+    clientBasedCORS: (_ctx, origin) => /^(chrome|moz)-extension:\/\//.test(origin) || origin === app?.origin,
     // Without this the provider drops offline_access unless prompt=consent, silently.
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
   });

@@ -52,6 +52,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       await page.goto(`${origin}${path}`);
       return drive(page);
     },
+    async openUrl(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return drive(page);
+    },
     async openPopup() {
       const popup = await extension.openPage(POPUP_PATH);
       await popup.waitFor('html[data-ready]');

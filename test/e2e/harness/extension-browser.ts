@@ -10,6 +10,8 @@ export interface ExtensionBrowser {
   version(): Promise<string>;
   /** Opens a page of the extension (a path such as src/popup/index.html) in a tab, once loaded. */
   openPage(path: string): Promise<PageDriver>;
+  /** Opens a web page (http: or https:) in a new tab, once loaded. */
+  openUrl(url: string): Promise<PageDriver>;
   /** Opens the popup page in a tab and waits until it reports ready. */
   openPopup(): Promise<PageDriver>;
   /** An open window whose URL contains `fragment`, if there is one now. */
@@ -32,6 +34,12 @@ export type LaunchOptions = {
   ownSignals?: boolean;
   /** Lets pages read and write the clipboard without a prompt (Chromium; tests only). */
   clipboard?: boolean;
+  /**
+   * Optional permissions are granted without the browser's prompt, which no driver can answer
+   * (Firefox only: its `extensions.webextOptionalPermissionPrompts` pref). The extension still
+   * asks through permissions.request.
+   */
+  grantOptionalPermissions?: boolean;
   /** The built extension to load; default dist/<browser>. */
   extensionDir?: string;
 };

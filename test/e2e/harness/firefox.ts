@@ -23,7 +23,10 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
     handleSIGHUP: !ownSignals,
     // Without it, WebDriver BiDi refuses to navigate to moz-extension:// pages.
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+    },
   });
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${uuid}/`;
@@ -50,6 +53,11 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
           if (error instanceof TimeoutError || attempt === 3) throw error;
         }
       }
+    },
+    async openUrl(url) {
+      const page = await browser.newPage();
+      await page.goto(url);
+      return drive(page);
     },
     async openPopup() {
       const popup = await extension.openPage(POPUP_PATH);

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEMO_CLIENTS } from '../../src/core';
+
+export type TestApp = {
+  origin: string;
+  redirectUri: string;
+  /** The servers its pages call: set once they run (they must know the app's origin first). */
+  use(servers: { issuer: string; limited?: string }): void;
+  close(): Promise<void>;
+};
+
+// A fixed verifier: this app is a test fixture; what matters is what the browser sends.
+const VERIFIER = 'test-app-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
+const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
+
+/**
+ * A developer's web app on 127.0.0.1, for the traffic watcher to watch: each page calls the
+ * bundled server from the browser as a real front end would, and writes what came back into
+ * <pre id=result>, setting data-done on <body> when finished.
+ * - /api: the userinfo endpoint with a token that is no token (401 with WWW-Authenticate);
+ * - /login → the bundled server's sign-in → /callback, which redeems the code twice (demo-public, PKCE);
+ * - /limited: two token requests to a server limited to one a minute (429 with Retry-After).
+ */
+export async function startTestApp(): Promise<TestApp> {
+  let issuer = '';
+  let limited = '';
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    const page = (script: string) => {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><title>Test app</title><pre id="result"></pre><script>
+const show = (line) => { document.getElementById('result').textContent += line + '\\n'; };
+(async () => { ${script} })().catch((e) => show('error ' + e.message)).finally(() => { document.body.dataset.done = 'true'; });
+</script>`);
+    };
+    const form = (fields: Record<string, string>) => JSON.stringify(new URLSearchParams(fields).toString());
+    switch (url.pathname) {
+      case '/api':
+        return page(`const r = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer not-a-real-token' } }); show(r.status);`);
+      case '/login': {
+        const authorize = new URL(`${issuer}/auth`);
+        for (const [name, value] of Object.entries({ response_type: 'code', client_id: DEMO_CLIENTS.public.clientId, redirect_uri: redirectUri, scope: 'openid', state: 'test-app-state', code_challenge: CHALLENGE, code_challenge_method: 'S256' })) {
+          authorize.searchParams.set(name, value);
+        }
+        res.writeHead(302, { location: authorize.href });
+        return res.end();
+      }
+      case '/callback': {
+        const body = form({ grant_type: 'authorization_code', code: url.searchParams.get('code') ?? '', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
+        // The classic bug: the callback handler runs twice.
+        return page(`for (let i = 0; i < 2; i++) { const r = await fetch(${JSON.stringify(`${issuer}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }); show(r.status); }`);
+      }
+      case '/limited': {
+        const body = form({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
+        return page(`for (let i = 0; i < 2; i++) { const r = await fetch(${JSON.stringify(`${limited}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }).catch(() => ({ status: 'no response' })); show(r.status); }`);
+      }
+      default:
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const redirectUri = `${origin}/callback`;
+  return {
+    origin,
+    redirectUri,
+    use(servers) {
+      issuer = servers.issuer;
+      limited = servers.limited ?? '';
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
