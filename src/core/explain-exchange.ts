@@ -5,6 +5,7 @@ import type { HttpExchange } from './http-exchange';
 import { DESCRIPTION_HINTS, findOAuthError, type OAuthError } from './oauth-errors';
 import { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule } from './provider-errors';
 import { hostOf } from './lib/host-of';
+import { isRecord } from './lib/is-record';
 import { readError, type ErrorSignal } from './read-error';
 import { readRateLimit } from './read-rate-limit';
 
@@ -315,6 +316,3 @@ function unique(items: string[]): string[] {
 }
 
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

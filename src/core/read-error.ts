@@ -1,6 +1,7 @@
 import type { HttpExchange } from './http-exchange';
 import type { ErrorSetting } from './oauth-errors';
 import { hostOf } from './lib/host-of';
+import { isRecord } from './lib/is-record';
 import { parseWwwAuthenticate, type Challenge } from './lib/www-authenticate';
 
 /** How the error reached the client: this decides what else to look at and what to say. */
@@ -360,6 +361,3 @@ function pathOf(url: string): string {
   return match ? match[1]! : url.split(/[?#]/, 1)[0]!;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,6 +1,7 @@
 import type { HttpExchange, HttpRequest, HttpResponse } from './http-exchange';
 import { decodeBase64 } from './base64';
 import { maskSecret } from './mask-secret';
+import { isRecord } from './lib/is-record';
 
 // Whatever lets its holder act as the client or the user: credentials, grants and tokens.
 // Matched in any case: masking a harmless field by mistake costs less than showing a secret.
@@ -54,9 +55,6 @@ function redactResponse(response: HttpResponse): HttpResponse {
   return redacted;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isSecretField(name: string): boolean {
   return SECRET_FIELD_SET.has(name.trim().toLowerCase());
