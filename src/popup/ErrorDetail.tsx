@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { errorReport, type Diagnosis, type HttpExchange } from '../core';
 import { clipboard, type CopyText } from './clipboard';
 import { DiagnosisView } from './DiagnosisView';
+import { formatRequest, formatResponse } from './format-http';
 
 /** One error opened: the diagnosis, the raw (redacted) exchange, and a report to paste elsewhere. */
 export function ErrorDetail({ exchange, diagnosis, at, copy = clipboard }: { exchange: HttpExchange; diagnosis: Diagnosis; at?: string | undefined; copy?: CopyText }) {
@@ -28,15 +29,11 @@ export function ErrorDetail({ exchange, diagnosis, at, copy = clipboard }: { exc
         {request && (
           <>
             <h4>Request</h4>
-            <pre>{`${request.method} ${request.url}\n${Object.entries(request.headers ?? {}).map(([n, v]) => `${n}: ${v}`).join('\n')}${request.body ? `\n\n${request.body}` : ''}`}</pre>
+            <pre>{formatRequest(request)}</pre>
           </>
         )}
         <h4>Response</h4>
-        <pre data-testid="error-response">
-          {response.status === 0
-            ? '(no response)'
-            : `HTTP ${response.status}\n${Object.entries(response.headers).map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${response.body}`}
-        </pre>
+        <pre data-testid="error-response">{formatResponse(response)}</pre>
       </details>
     </div>
   );

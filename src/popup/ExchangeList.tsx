@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type RecordedExchange } from '../core';
 import { clipboard, type CopyText } from './clipboard';
+import { formatRequest, formatResponse } from './format-http';
 
 const SNIPPETS = { curl: toCurl, php: toPhpCurl, fetch: toFetch } as const;
 const RATE_LIMIT_HEADER = /^(retry-after|x-ratelimit-|ratelimit)/i;
@@ -52,9 +53,7 @@ export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: Recor
                 <h4>Request</h4>
                 <pre>{formatRequest(shown.request)}</pre>
                 <h4>Response</h4>
-                <pre data-testid="response-body">
-                  {`HTTP ${shown.response.status}\n${Object.entries(shown.response.headers).map(([n, v]) => `${n}: ${v}`).join('\n')}\n\n${shown.response.body}`}
-                </pre>
+                <pre data-testid="response-body">{formatResponse(shown.response)}</pre>
                 {exchange.request && shown.request && (
                   <p class="copy">
                     {(Object.keys(SNIPPETS) as (keyof typeof SNIPPETS)[]).map((kind) => (
@@ -72,10 +71,4 @@ export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: Recor
       {copied?.startsWith('error:') && <p class="error">Could not copy: {copied.slice(6)}</p>}
     </section>
   );
-}
-
-function formatRequest(request: HttpRequest | undefined): string {
-  if (!request) return '(not recorded)';
-  const headers = Object.entries(request.headers ?? {}).map(([n, v]) => `${n}: ${v}`).join('\n');
-  return `${request.method} ${request.url}\n${headers}${request.body ? `\n\n${request.body}` : ''}`;
 }
