@@ -1,10 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { redactExchange, type ErrorEntry } from '../../src/core';
-import type { MessageType, RequestOf, ResponseOf } from '../../src/messages';
-import type { Ask } from '../../src/popup/ask';
 import { ErrorsView } from '../../src/popup/ErrorsView';
 import { RetryCountdown } from '../../src/popup/RetryCountdown';
+import { background } from './fake-background';
 
 afterEach(cleanup);
 
@@ -43,26 +42,20 @@ const limited: ErrorEntry = {
   seen: true,
 };
 
-function background(entries: ErrorEntry[]) {
-  const sent: MessageType[] = [];
+/** The error log as the background keeps it: listed, marked seen, cleared. */
+function errorLog(entries: ErrorEntry[]) {
   let log = entries;
-  const answers: Partial<{ [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> }> = {
+  const fake = background({
     listErrors: async () => log,
     markErrorsSeen: async () => ((log = log.map((e) => ({ ...e, seen: true }))), null),
     clearErrors: async () => ((log = []), null),
-  };
-  const ask: Ask = async (type, payload) => {
-    sent.push(type);
-    const answer = answers[type] as ((p: unknown) => Promise<never>) | undefined;
-    if (!answer) throw new Error(`no answer for ${type}`);
-    return answer(payload);
-  };
-  return { ask, sent };
+  });
+  return { ask: fake.ask, types: () => fake.sent.map((message) => message.type) };
 }
 
 describe('Errors view', () => {
   it('lists errors newest first with status, host and diagnosis title, and marks them seen', async () => {
-    const { ask, sent } = background([reused, mismatch]);
+    const { ask, types } = errorLog([reused, mismatch]);
     render(<ErrorsView ask={ask} active />);
     const rows = await screen.findAllByTestId('error-entry');
     expect(rows.map((row) => row.dataset.category)).toEqual(['code_reused', 'redirect_uri_mismatch']);
@@ -70,17 +63,17 @@ describe('Errors view', () => {
     expect(rows[0]!.textContent).toContain('server.example.com');
     expect(rows[0]!.textContent).toContain('Authorization code already used');
     expect(within(rows[0]!).getByText('new')).toBeTruthy();
-    await waitFor(() => expect(sent).toContain('markErrorsSeen'));
+    await waitFor(() => expect(types()).toContain('markErrorsSeen'));
   });
 
   it('does not ask for anything while its tab is hidden', () => {
-    const { ask, sent } = background([reused]);
+    const { ask, types } = errorLog([reused]);
     render(<ErrorsView ask={ask} active={false} />);
-    expect(sent).toEqual([]);
+    expect(types()).toEqual([]);
   });
 
   it('opens an error to its explanation, evidence, fixes and redacted exchange', async () => {
-    const { ask } = background([reused]);
+    const { ask } = errorLog([reused]);
     render(<ErrorsView ask={ask} active />);
     fireEvent.click(await screen.findByRole('button', { name: /Authorization code already used/ }));
     const detail = screen.getByTestId('error-detail');
@@ -92,7 +85,7 @@ describe('Errors view', () => {
   });
 
   it('shows the two redirect URIs and names the trailing slash', async () => {
-    const { ask } = background([mismatch]);
+    const { ask } = errorLog([mismatch]);
     render(<ErrorsView ask={ask} active />);
     fireEvent.click(await screen.findByRole('button', { name: /redirect_uri does not match/ }));
     const diff = screen.getByTestId('redirect-diff');
@@ -101,7 +94,7 @@ describe('Errors view', () => {
   });
 
   it('counts down to Retry-After from when the response came', async () => {
-    const { ask } = background([limited]);
+    const { ask } = errorLog([limited]);
     render(<ErrorsView ask={ask} active />);
     fireEvent.click(await screen.findByRole('button', { name: /Rate limited/ }));
     const left = Number(screen.getByTestId('retry-countdown').dataset.secondsLeft);
@@ -110,7 +103,7 @@ describe('Errors view', () => {
   });
 
   it('copies a Markdown report without the secret or the code', async () => {
-    const { ask } = background([reused]);
+    const { ask } = errorLog([reused]);
     const copied: string[] = [];
     render(<ErrorsView ask={ask} active copy={async (text) => void copied.push(text)} />);
     fireEvent.click(await screen.findByRole('button', { name: /Authorization code already used/ }));
@@ -124,15 +117,15 @@ describe('Errors view', () => {
   });
 
   it('clears the list', async () => {
-    const { ask, sent } = background([reused, mismatch]);
+    const { ask, types } = errorLog([reused, mismatch]);
     render(<ErrorsView ask={ask} active />);
     fireEvent.click(await screen.findByRole('button', { name: 'Clear' }));
     await screen.findByTestId('no-errors');
-    expect(sent).toContain('clearErrors');
+    expect(types()).toContain('clearErrors');
   });
 
   it('explains a pasted curl -i transcript, and says clearly when nothing can be read', async () => {
-    const { ask } = background([]);
+    const { ask } = errorLog([]);
     render(<ErrorsView ask={ask} active />);
     const box = screen.getByRole('textbox', { name: /Explain a response/ });
     fireEvent.input(box, { target: { value: 'HTTP/2 429\nretry-after: 30\ncontent-type: application/json\n\n{"message":"slow down"}' } });

@@ -1,25 +1,12 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowProfile, FlowRun } from '../../src/core';
-import type { MessageType, RequestOf, ResponseOf } from '../../src/messages';
 import { App } from '../../src/popup/App';
-import type { Ask } from '../../src/popup/ask';
+import { background } from './fake-background';
 
 const REDIRECT = 'https://fbbjkefjbkdnfcpjagbdjleagpgcfdjp.chromiumapp.org/';
 // RFC 6749 §5.1's example token response.
 const TOKENS = { access_token: '2YotnFZFEjr1zCsicMWpAA', token_type: 'example', expires_in: 3600, refresh_token: 'tGzv3JOkF0XG5Qx2TlKWIA' };
-
-/** The popup's only dependency is the message contract; this answers it the way the background would. */
-function background(answers: Partial<{ [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> }>) {
-  const sent: { type: MessageType; payload: unknown }[] = [];
-  const ask: Ask = async (type, payload) => {
-    sent.push({ type, payload });
-    const answer = answers[type] as ((p: unknown) => Promise<never>) | undefined;
-    if (!answer) throw new Error(`no answer for ${type}`);
-    return answer(payload);
-  };
-  return { ask, sent };
-}
 
 const up = { ping: async () => ({ version: '0.1.0', redirectUri: REDIRECT }), lastFlow: async () => null };
 

@@ -1,33 +1,25 @@
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageType, RequestOf, ResponseOf, WatchState } from '../../src/messages';
-import type { Ask } from '../../src/popup/ask';
+import type { WatchState } from '../../src/messages';
 import { WatchView } from '../../src/popup/WatchView';
+import { background } from './fake-background';
 
 afterEach(cleanup);
 
 /** Answers the watch messages the way the background does, keeping the list. */
-function background(initial: WatchState) {
+function watchList(initial: WatchState) {
   let state = initial;
-  const sent: { type: MessageType; payload: unknown }[] = [];
-  const answers: Partial<{ [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> }> = {
+  return background({
     getWatch: async () => state,
     addWatch: async ({ pattern }) => (state = { ...state, patterns: [...state.patterns, pattern], active: true }),
     removeWatch: async ({ pattern }) => (state = { ...state, patterns: state.patterns.filter((p) => p !== pattern), active: state.patterns.length > 1 }),
     setWatchPaused: async ({ paused }) => (state = { ...state, paused, active: !paused }),
-  };
-  const ask: Ask = async (type, payload) => {
-    sent.push({ type, payload });
-    const answer = answers[type] as ((p: unknown) => Promise<never>) | undefined;
-    if (!answer) throw new Error(`no answer for ${type}`);
-    return answer(payload);
-  };
-  return { ask, sent };
+  });
 }
 
 describe('Watch view', () => {
   it('asks the browser for the host\'s origins, then tells the background to watch it', async () => {
-    const { ask, sent } = background({ patterns: [], paused: false, active: false });
+    const { ask, sent } = watchList({ patterns: [], paused: false, active: false });
     const asked: string[][] = [];
     render(<WatchView ask={ask} active requestWatch={async (origins) => (asked.push(origins), true)} />);
     await screen.findByTestId('no-watch');
@@ -40,7 +32,7 @@ describe('Watch view', () => {
   });
 
   it('adds nothing when the permission is refused, and says so', async () => {
-    const { ask, sent } = background({ patterns: [], paused: false, active: false });
+    const { ask, sent } = watchList({ patterns: [], paused: false, active: false });
     render(<WatchView ask={ask} active requestWatch={async () => false} />);
     await screen.findByTestId('no-watch');
     fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: 'api.freeagent.com' } });
@@ -50,7 +42,7 @@ describe('Watch view', () => {
   });
 
   it('explains a pattern it cannot read without asking for anything', async () => {
-    const { ask } = background({ patterns: [], paused: false, active: false });
+    const { ask } = watchList({ patterns: [], paused: false, active: false });
     let asked = false;
     render(<WatchView ask={ask} active requestWatch={async () => (asked = true)} />);
     fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: '*.com' } });
@@ -60,7 +52,7 @@ describe('Watch view', () => {
   });
 
   it('removes a host and pauses with one switch', async () => {
-    const { ask, sent } = background({ patterns: ['api.freeagent.com', 'localhost:3000'], paused: false, active: true });
+    const { ask, sent } = watchList({ patterns: ['api.freeagent.com', 'localhost:3000'], paused: false, active: true });
     render(<WatchView ask={ask} active requestWatch={async () => true} />);
     await screen.findByTestId('watch-list');
     fireEvent.click(screen.getByRole('checkbox', { name: /Pause watching/ }));
