@@ -5,7 +5,7 @@ import {
   emptyWatchLedger,
   encodeBase64,
   historyForCodeExchange,
-  isErrorExchange,
+  isWatchedFailure,
   matchesHostPattern,
   noteAuthorizationRequest,
   noteCodeIssued,
@@ -85,7 +85,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
       if (status !== 0) await updateLedger((l) => noteCodeRedeemed(l, code.codeHash, seen.at));
     }
     const exchange = { request: seen.request, response };
-    if (!isErrorExchange(exchange)) return;
+    if (!isWatchedFailure(exchange)) return;
     await errors.record({
       id: `watch-${requestId}-${seen.at}`,
       at: seen.at,
