@@ -1,16 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBundledServer, type BundledServer } from '../server/bundled-server';
+import { rateLimit } from '../server/quirks';
 import { startTestApp, type TestApp } from '../server/test-app';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
+import { launchChromium } from './harness/chromium';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/extension-browser';
 import { openError, openErrors } from './harness/errors-view';
 import { launchFirefox } from './harness/firefox';
+import { SIGN_IN_WINDOW, signInOn } from './harness/sign-in';
 
-/** Origins the extension holds right now, read from one of its pages. */
-function grantedOrigins(page: PageDriver): Promise<string[]> {
+const browsers = { chromium: launchChromium, firefox: launchFirefox };
+
+/** What the person accepts when the Watch tab asks: the API permission and loopback's origins. */
+const GRANT = { permissions: ['webRequest'], origins: ['http://127.0.0.1/*', 'https://127.0.0.1/*'] };
+
+/** The optional permissions the extension holds right now, read from one of its pages. */
+function granted(page: PageDriver): Promise<{ origins: string[]; webRequest: boolean }> {
   return page.evaluate(async () => {
-    type Api = { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+    type Api = { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> } };
     const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.permissions.getAll()).origins ?? [];
+    const all = await api.permissions.getAll();
+    return { origins: all.origins ?? [], webRequest: (all.permissions ?? []).includes('webRequest') };
   }, undefined);
 }
 
@@ -21,64 +30,124 @@ async function watch(popup: PageDriver, pattern: string): Promise<void> {
   await popup.waitFor(`[data-testid=watch-list] li[data-pattern="${pattern}"]`);
 }
 
-/** The Errors list once its newest entry is of this category: the watcher records after the page has its answer. */
-async function newestError(popup: PageDriver, category: string) {
-  for (let i = 0; i < 50; i++) {
-    const [newest] = await openErrors(popup);
-    if (newest?.category === category) return newest;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return (await openErrors(popup))[0];
+async function unwatch(popup: PageDriver, pattern: string): Promise<void> {
+  await popup.click('[role=tab][data-tab=watch]');
+  await popup.click(`[data-testid=watch-list] li[data-pattern="${pattern}"] button[data-action=remove-watch]`);
+  await popup.waitFor(`[data-testid=watch-list]:not(:has(li[data-pattern="${pattern}"])), [data-testid=no-watch]`);
 }
 
+/**
+ * The Errors list once it holds `count` entries: the watcher records a failure after the page
+ * has its answer (in Firefox, once the body has been read).
+ */
+async function errorsOnceListed(popup: PageDriver, count: number) {
+  let listed = await openErrors(popup);
+  for (let i = 0; i < 50 && listed.length < count; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    listed = await openErrors(popup);
+  }
+  return listed;
+}
+
+/** Opens a page of the test app, signs in if the bundled server asks, and returns what the page wrote. */
 async function visit(browser: ExtensionBrowser, url: string): Promise<string> {
   const page = await browser.openUrl(url);
+  if (page.url().includes(SIGN_IN_WINDOW)) await signInOn(page);
   await page.waitFor('body[data-done]');
   const result = await page.text('#result');
   await page.close();
   return result;
 }
 
-// Chromium is left out: no driver can answer its permission prompt (see the README), and the
-// watcher asks for its host through that prompt, as it must.
-describe('firefox: the traffic watcher on a developer\'s own app', () => {
+describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer's own app", (name, launch) => {
   let app: TestApp;
   let server: BundledServer;
+  let limited: BundledServer;
   let browser: ExtensionBrowser;
   let popup: PageDriver;
+  const options: LaunchOptions = { grantOptionalPermissions: GRANT };
+  const hostOf = (s: BundledServer) => `127.0.0.1:${s.port}`;
+  // Chrome does not let an extension read response bodies; Firefox does, through filterResponseData.
+  const readsBodies = name === 'firefox';
 
   beforeAll(async () => {
     app = await startTestApp();
     server = await startBundledServer({ app });
-    app.use({ issuer: server.issuer });
-    browser = await launchFirefox({ grantOptionalPermissions: true });
+    limited = await startBundledServer({ app, quirks: [rateLimit({ perMinute: 1 })] });
+    app.use({ issuer: server.issuer, limited: limited.issuer });
+    browser = await launch(options);
     popup = await browser.openPopup();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    await app?.close();
+    await Promise.all([server?.close(), limited?.close(), app?.close()]);
   });
 
-  it('a host that is not watched leaves no entry', async () => {
+  it('a 429 with Retry-After from a watched host is listed; a host that is not watched leaves no entry', async () => {
+    await watch(popup, hostOf(limited));
+    expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
     expect(await visit(browser, `${app.origin}/api`)).toContain('401');
-    expect(await openErrors(popup)).toEqual([]);
-  });
-
-  it('a 401 with WWW-Authenticate from the watched API, with its body', async () => {
-    await watch(popup, `127.0.0.1:${server.port}`);
-    expect(await grantedOrigins(popup)).toContain('http://127.0.0.1/*');
-    expect(await visit(browser, `${app.origin}/api`)).toContain('401');
-    expect(await newestError(popup, 'invalid_token')).toMatchObject({ category: 'invalid_token', status: '401' });
+    expect((await visit(browser, `${app.origin}/limited`)).trim().split('\n')).toEqual(['400', '429']);
+    const listed = await errorsOnceListed(popup, 2);
+    // The API's 401 came first, from the host not watched: only the watched host's two are there.
+    expect(listed.map((e) => [e.category, e.status])).toEqual([
+      ['rate_limited', '429'],
+      // The first request was let through, to be refused for its made-up code.
+      [expect.any(String), '400'],
+    ]);
+    expect(listed[0]!.text).toContain(hostOf(limited));
     const shown = await openError(popup, 0);
-    expect(shown.detail).toContain('WWW-Authenticate: Bearer');
-    expect(shown.detail).toContain('"error":"invalid_token"');
+    expect(shown.detail).toMatch(/Retry-After: \d+/i);
+    expect(shown.explanation).toMatch(/retry|wait/i);
   });
 
-  it('removing the host gives its permission back', async () => {
-    await popup.click('[role=tab][data-tab=watch]');
-    await popup.click(`[data-testid=watch-list] li[data-pattern="127.0.0.1:${server.port}"] button[data-action=remove-watch]`);
+  it('a 401 with WWW-Authenticate from the watched API is explained', async () => {
+    await watch(popup, hostOf(server));
+    expect(await visit(browser, `${app.origin}/api`)).toContain('401');
+    const [listed] = await errorsOnceListed(popup, 3);
+    expect(listed).toMatchObject({ category: 'invalid_token', status: '401' });
+    expect(listed!.text).toContain(`${hostOf(server)}`);
+    const shown = await openError(popup, 0);
+    expect(shown.detail).toMatch(/WWW-Authenticate: Bearer/i);
+    if (readsBodies) {
+      expect(shown.detail).toContain('"error":"invalid_token"');
+      expect(shown.explanation).not.toContain('Judged from the status and headers alone');
+    } else {
+      expect(shown.explanation).toContain('Judged from the status and headers alone');
+    }
+  });
+
+  it('a code the app redeems twice is a reused code, with when it was first redeemed', async () => {
+    expect((await visit(browser, `${app.origin}/login`)).trim().split('\n')).toEqual(['200', '400']);
+    const listed = await errorsOnceListed(popup, 4);
+    // Only the second redemption failed; the sign-in pages' own requests (a favicon's 404) are not listed.
+    expect(listed.map((e) => [e.category, e.status]).slice(0, 2)).toEqual([
+      ['code_reused', '400'],
+      ['invalid_token', '401'],
+    ]);
+    const reused = await openError(popup, 0);
+    expect(reused.explanation).toMatch(/This code was already exchanged at \d\d:\d\d:\d\d UTC/);
+    // Redacted at capture: neither the code nor the verifier is kept.
+    expect(reused.detail).toContain('code_verifier=');
+    expect(reused.detail).not.toContain('test-app-verifier');
+    if (readsBodies) expect(reused.detail).toContain('"error":"invalid_grant"');
+  });
+
+  it("a token request's redirect_uri that differs from the authorization request's is a mismatch, both shown", async () => {
+    expect((await visit(browser, `${app.origin}/login?case=mismatch`)).trim()).toBe('400');
+    const [mismatch] = await errorsOnceListed(popup, 5);
+    expect(mismatch).toMatchObject({ category: 'redirect_uri_mismatch', status: '400' });
+    const shown = await openError(popup, 0);
+    expect(shown.explanation).toContain(`The authorization request sent redirect_uri ${app.redirectUri}, the token request ${app.redirectUri}/`);
+  });
+
+  it('removing a host gives back only the origins no other watched host needs', async () => {
+    await unwatch(popup, hostOf(server));
+    // Both hosts are 127.0.0.1: its origin stays while one of them is watched.
+    expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
+    await unwatch(popup, hostOf(limited));
     await popup.waitFor('[data-testid=no-watch]');
-    expect(await grantedOrigins(popup)).not.toContain('http://127.0.0.1/*');
+    // With the last host goes the webRequest permission: nothing can be watched now, not merely nothing is.
+    expect(await granted(popup)).toEqual({ origins: [], webRequest: false });
   });
 });

@@ -21,6 +21,8 @@ const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
  * <pre id=result>, setting data-done on <body> when finished.
  * - /api: the userinfo endpoint with a token that is no token (401 with WWW-Authenticate);
  * - /login → the bundled server's sign-in → /callback, which redeems the code twice (demo-public, PKCE);
+ * - /login?case=mismatch: the same, but /callback redeems the code once, with a redirect_uri that
+ *   differs from the authorization request's by a trailing slash;
  * - /limited: two token requests to a server limited to one a minute (429 with Retry-After).
  */
 export async function startTestApp(): Promise<TestApp> {
@@ -41,16 +43,17 @@ const show = (line) => { document.getElementById('result').textContent += line +
         return page(`const r = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer not-a-real-token' } }); show(r.status);`);
       case '/login': {
         const authorize = new URL(`${issuer}/auth`);
-        for (const [name, value] of Object.entries({ response_type: 'code', client_id: DEMO_CLIENTS.public.clientId, redirect_uri: redirectUri, scope: 'openid', state: 'test-app-state', code_challenge: CHALLENGE, code_challenge_method: 'S256' })) {
+        for (const [name, value] of Object.entries({ response_type: 'code', client_id: DEMO_CLIENTS.public.clientId, redirect_uri: redirectUri, scope: 'openid', state: url.searchParams.get('case') ?? 'reuse', code_challenge: CHALLENGE, code_challenge_method: 'S256' })) {
           authorize.searchParams.set(name, value);
         }
         res.writeHead(302, { location: authorize.href });
         return res.end();
       }
       case '/callback': {
-        const body = form({ grant_type: 'authorization_code', code: url.searchParams.get('code') ?? '', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
-        // The classic bug: the callback handler runs twice.
-        return page(`for (let i = 0; i < 2; i++) { const r = await fetch(${JSON.stringify(`${issuer}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }); show(r.status); }`);
+        const mismatch = url.searchParams.get('state') === 'mismatch';
+        const body = form({ grant_type: 'authorization_code', code: url.searchParams.get('code') ?? '', redirect_uri: mismatch ? `${redirectUri}/` : redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
+        // The classic bugs: the callback handler runs twice; the token request builds its redirect_uri differently.
+        return page(`for (let i = 0; i < ${mismatch ? 1 : 2}; i++) { const r = await fetch(${JSON.stringify(`${issuer}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }); show(r.status); }`);
       }
       case '/limited': {
         const body = form({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });

@@ -1,8 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromeExtensionId } from '../../../scripts/extension-identity';
 import { findBrowser } from '../../../scripts/find-browser';
+import manifest from '../../../manifest.json' with { type: 'json' };
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
 import { DIST_CHROME, POPUP_PATH } from './paths';
 
@@ -14,6 +16,7 @@ import { DIST_CHROME, POPUP_PATH } from './paths';
 export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const { headless = true, remoteDebuggingPort, ownSignals = false, clipboard = false, extensionDir = DIST_CHROME } = options;
   const profile = await mkdtemp(join(tmpdir(), 'oauth-lens-chromium-'));
+  if (options.grantOptionalPermissions) await grantInProfile(profile, options.grantOptionalPermissions);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: findBrowser('chrome'),
     headless,
@@ -82,6 +85,18 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     },
   };
   return extension;
+}
+
+/**
+ * Writes the extension's permissions into a new profile, as Chromium keeps them once a person has
+ * accepted its prompt. Chromium reads them when it loads the extension (same id: the manifest's
+ * key); on Linux these preferences carry no integrity check.
+ */
+async function grantInProfile(profile: string, grant: { permissions: string[]; origins: string[] }): Promise<void> {
+  const granted = { api: [...manifest.permissions, ...grant.permissions], explicit_host: grant.origins, manifest_permissions: [], scriptable_host: [] };
+  const settings = { [chromeExtensionId()]: { active_permissions: granted, granted_permissions: granted } };
+  await mkdir(join(profile, 'Default'));
+  await writeFile(join(profile, 'Default', 'Preferences'), JSON.stringify({ extensions: { settings } }));
 }
 
 export async function waitForWindow(context: BrowserContext, fragment: string): Promise<PageDriver> {

@@ -35,11 +35,13 @@ export type LaunchOptions = {
   /** Lets pages read and write the clipboard without a prompt (Chromium; tests only). */
   clipboard?: boolean;
   /**
-   * Optional permissions are granted without the browser's prompt, which no driver can answer
-   * (Firefox only: its `extensions.webextOptionalPermissionPrompts` pref). The extension still
-   * asks through permissions.request.
+   * The person says yes to these optional permissions, since no driver can answer the browser's
+   * prompt. Firefox: its `extensions.webextOptionalPermissionPrompts` pref grants what the
+   * extension asks for, when it asks. Chromium has no such switch: they are granted in the fresh
+   * profile before launch, as if accepted in an earlier session, and permissions.request for them
+   * then resolves at once. Either way the extension still asks through permissions.request.
    */
-  grantOptionalPermissions?: boolean;
+  grantOptionalPermissions?: { permissions: string[]; origins: string[] };
   /** The built extension to load; default dist/<browser>. */
   extensionDir?: string;
 };
