@@ -5,6 +5,7 @@ import {
   emptyWatchLedger,
   encodeBase64,
   historyForCodeExchange,
+  isAuthorizationRequest,
   isWatchedFailure,
   matchesHostPattern,
   noteAuthorizationRequest,
@@ -114,7 +115,8 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
           const redirectUri = form?.redirect_uri?.[0];
           entry.codeExchange = sha256(code).then((codeHash) => ({ codeHash, ...(redirectUri !== undefined ? { redirectUri } : {}) }));
         }
-        if (details.method === 'GET') void updateLedger((ledger) => noteAuthorizationRequest(ledger, details.url, at));
+        // Only an authorization request touches the ledger: a watched page's other GETs cost no storage read.
+        if (details.method === 'GET' && isAuthorizationRequest(details.url)) void updateLedger((ledger) => noteAuthorizationRequest(ledger, details.url, at));
         pending.set(details.requestId, entry);
       },
       sendHeaders(details) {

@@ -62,6 +62,7 @@ export { parseHostPattern, matchesHostPattern, type HostPattern, type HostPatter
 export { captureRequest, CAPTURED_BODY_LIMIT, type CapturedBody } from './capture-request';
 export {
   emptyWatchLedger,
+  isAuthorizationRequest,
   noteAuthorizationRequest,
   codeInRedirect,
   noteCodeIssued,

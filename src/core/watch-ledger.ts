@@ -18,10 +18,15 @@ export function emptyWatchLedger(): WatchLedger {
   return { authorizations: [], codes: {} };
 }
 
-/** An authorization request (RFC 6749 §4.1.1) went out: remember where it asked the code to be sent. Other URLs change nothing. */
+/** Whether a URL is an authorization request for a code (RFC 6749 §4.1.1; OIDC hybrid flows too). */
+export function isAuthorizationRequest(url: string): boolean {
+  return (queryOf(url)?.get('response_type') ?? '').split(' ').includes('code');
+}
+
+/** An authorization request went out: remember where it asked the code to be sent. Other URLs change nothing. */
 export function noteAuthorizationRequest(ledger: WatchLedger, url: string, at: string): WatchLedger {
   const params = queryOf(url);
-  if (!params || !(params.get('response_type') ?? '').split(' ').includes('code')) return ledger;
+  if (!params || !isAuthorizationRequest(url)) return ledger;
   const entry = {
     at,
     ...(params.get('state') !== null ? { state: params.get('state')! } : {}),

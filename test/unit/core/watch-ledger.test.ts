@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeInRedirect, emptyWatchLedger, historyForCodeExchange, noteAuthorizationRequest, noteCodeIssued, noteCodeRedeemed } from '../../../src/core';
+import { codeInRedirect, emptyWatchLedger, historyForCodeExchange, isAuthorizationRequest, noteAuthorizationRequest, noteCodeIssued, noteCodeRedeemed } from '../../../src/core';
 
 // RFC 6749 §4.1.1 and §4.1.2's examples.
 const AUTHORIZE = 'https://server.example.com/authorize?response_type=code&client_id=s6BhdRkqt3&state=xyz&redirect_uri=https%3A%2F%2Fclient%2Eexample%2Ecom%2Fcb';
@@ -24,6 +24,15 @@ describe('the watcher\'s ledger', () => {
     ledger = noteCodeRedeemed(ledger, 'hash', '2026-11-22T10:00:06Z');
     expect(noteCodeRedeemed(ledger, 'hash', '2026-11-22T10:09:00Z').codes.hash!.firstRedeemedAt).toBe('2026-11-22T10:00:06Z');
     expect(historyForCodeExchange(ledger, 'hash', 'https://client.example.com/cb/').codeFirstRedeemedAt).toBe('2026-11-22T10:00:06Z');
+  });
+
+  it('tells an authorization request for a code from any other URL', () => {
+    expect(isAuthorizationRequest(AUTHORIZE)).toBe(true);
+    // OIDC Core §3.3.2.1: a hybrid flow asks for a code too.
+    expect(isAuthorizationRequest('https://server.example.com/authorize?response_type=code%20id_token&client_id=s6BhdRkqt3&nonce=n-0S6')).toBe(true);
+    expect(isAuthorizationRequest('https://server.example.com/authorize?response_type=token&client_id=s6BhdRkqt3')).toBe(false);
+    expect(isAuthorizationRequest('https://api.example.com/items?code=1')).toBe(false);
+    expect(isAuthorizationRequest('not a url')).toBe(false);
   });
 
   it('a redirect without a code, or a code it never saw asked for, still answers sensibly', () => {
