@@ -5,6 +5,7 @@ import { launchChromium } from '../test/e2e/harness/chromium';
 import type { ExtensionBrowser, LaunchOptions } from '../test/e2e/harness/extension-browser';
 import { launchFirefox } from '../test/e2e/harness/firefox';
 import { DIST_CHROME, DIST_FIREFOX, POPUP_PATH } from '../test/e2e/harness/paths';
+import { median, round } from './stats';
 
 // The baseline the budget names: an extension page with nothing in it.
 const EMPTY_PATH = 'bench-empty.html';
@@ -77,9 +78,9 @@ async function alternate(load: Load): Promise<Omit<PopupReady, 'browser'>> {
     empty.push(round(e));
     script.push(round(s));
   }
-  const popupMedianMs = median(popup);
-  const emptyMedianMs = median(empty);
-  const scriptMedianMs = median(script);
+  const popupMedianMs = round(median(popup));
+  const emptyMedianMs = round(median(empty));
+  const scriptMedianMs = round(median(script));
   return {
     popupMedianMs,
     emptyMedianMs,
@@ -125,14 +126,4 @@ async function withTempDir<T>(name: string, run: (dir: string) => Promise<T>): P
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return round(sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2);
-}
-
-function round(value: number, digits = 1): number {
-  return Number(value.toFixed(digits));
 }

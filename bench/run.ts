@@ -1,4 +1,4 @@
-// `npm run bench`: bundle sizes and popup time-to-ready, printed and written to bench/results.json.
+// `npm run bench`: bundle sizes, popup time-to-ready and the watcher's overhead, printed and written to bench/results.json.
 // A benchmark, not a test: over-budget numbers are reported, not failed on. It exits non-zero
 // only when it cannot measure what the budgets are about (no build, Chromium will not start).
 import { writeFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { DIST_CHROME, DIST_FIREFOX } from '../test/e2e/harness/paths';
 import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
 import { INSPECT_BUDGET_MS, timeLargeInputs, type InspectTiming } from './inspect-large';
 import { popupReadyChromium, popupReadyFirefox, type PopupReady } from './popup-ready';
+import { REQUESTS, watcherOverheadChromium, watcherOverheadFirefox, type WatcherOverhead } from './watcher-overhead';
 
 const KB = 1024;
 const BUDGETS = {
@@ -16,6 +17,9 @@ const BUDGETS = {
   backgroundJsGzipBytes: 30 * KB,
   popupReadyRatio: 1.5,
   inspectOneMegabyteMs: INSPECT_BUDGET_MS,
+  /** A page making 200 requests to a loopback server, against the same page without the extension. */
+  watcherNothingWatchedRatio: 1.02,
+  watcherWatchedRatio: 1.15,
 };
 const JS_BUDGET: Record<Entry, number> = { popup: BUDGETS.popupJsGzipBytes, background: BUDGETS.backgroundJsGzipBytes };
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -40,15 +44,27 @@ async function main() {
     (error: Error) => ({ error: error.message, informational }),
   );
 
+  progress(`Watcher overhead in Chromium (a page making ${REQUESTS} requests, four browsers taking turns)…`);
+  const watcherChromium = await watcherOverheadChromium();
+  progress('Watcher overhead in Firefox…');
+  const watcherFirefox = await watcherOverheadFirefox();
+  const watcherWithin = (w: WatcherOverhead) => ({
+    nothingWatched: w.ratio.nothingWatched <= BUDGETS.watcherNothingWatchedRatio,
+    watched: w.ratio.watched <= BUDGETS.watcherWatchedRatio,
+  });
+  const watcherBudgets = { chromium: watcherWithin(watcherChromium), firefox: watcherWithin(watcherFirefox) };
+
   const bundleBudgets = mapBuilds((build) => mapEntries((entry) => bundles[build][entry].js.gzip <= JS_BUDGET[entry]));
   const withinBudget = {
     bundles: bundleBudgets,
     popupReadyRatio: { chromium: chromium.ratio <= BUDGETS.popupReadyRatio },
     inspectOneMegabyte: inspect.every((t) => t.withinBudget),
+    watcherOverhead: watcherBudgets,
     all:
       Object.values(bundleBudgets).every((b) => b.popup && b.background) &&
       chromium.ratio <= BUDGETS.popupReadyRatio &&
-      inspect.every((t) => t.withinBudget),
+      inspect.every((t) => t.withinBudget) &&
+      Object.values(watcherBudgets).every((w) => w.nothingWatched && w.watched),
   };
   const results = {
     date: new Date().toISOString(),
@@ -56,6 +72,7 @@ async function main() {
     bundles,
     popupReady: { chromium, firefox },
     inspectOneMegabyte: inspect,
+    watcherOverhead: { chromium: watcherChromium, firefox: watcherFirefox },
     budgets: BUDGETS,
     withinBudget,
   };
@@ -64,6 +81,7 @@ async function main() {
   printBundles(bundles);
   printReady(chromium, firefox);
   printInspect(inspect);
+  printWatcher([watcherChromium, watcherFirefox]);
   console.log(`\nWithin budget: ${withinBudget.all ? 'yes ✓' : 'no ✗'}   (details in ${RESULTS})`);
 }
 
@@ -98,6 +116,19 @@ function printInspect(timings: InspectTiming[]) {
   const rows = [['input', 'median ms', 'budget']];
   for (const t of timings) rows.push([t.input, t.medianMs.toFixed(1), `≤ ${INSPECT_BUDGET_MS} ${t.withinBudget ? '✓' : '✗'}`]);
   console.log('\nInspecting 1 MB of input (Node, median of 15)');
+  printTable(rows);
+}
+
+function printWatcher(results: WatcherOverhead[]) {
+  const rows = [['browser', 'setup', 'median ms', 'ratio', 'budget']];
+  const budget = (ratio: number, limit: number) => `≤ ${limit} ${ratio <= limit ? '✓' : '✗'}`;
+  for (const w of results) {
+    rows.push([w.browser, 'without the extension', w.medianMs.withoutExtension.toFixed(1), '1', '']);
+    rows.push(['', 'extension, nothing watched', w.medianMs.nothingWatched.toFixed(1), w.ratio.nothingWatched.toFixed(3), budget(w.ratio.nothingWatched, BUDGETS.watcherNothingWatchedRatio)]);
+    rows.push(['', 'webRequest held, no listener', w.medianMs.webRequestHeldNoListener.toFixed(1), w.ratio.webRequestHeldNoListener.toFixed(3), "(the browser's own cost)"]);
+    rows.push(['', 'host watched', w.medianMs.watched.toFixed(1), w.ratio.watched.toFixed(3), budget(w.ratio.watched, BUDGETS.watcherWatchedRatio)]);
+  }
+  console.log(`\nWatcher overhead: a page making ${REQUESTS} requests to a loopback server (ms from first request to last answer; ratio: median over ${results[0]?.rounds ?? 0} rounds of each round's time / the same round's time without the extension)`);
   printTable(rows);
 }
 

@@ -8,6 +8,9 @@ import manifest from '../../../manifest.json' with { type: 'json' };
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
 import { DIST_CHROME, POPUP_PATH } from './paths';
 
+/** Keeps Chromium off the (closed) network and out of first-run pages. */
+export const QUIET_FLAGS = ['--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 /**
  * Chromium (Debian's, or CHROME_PATH) with the built extension loaded in a fresh profile.
  * Playwright drives it; it also serves `npm start`, because Chromium opens a chrome-extension://
@@ -24,14 +27,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     handleSIGINT: !ownSignals,
     handleSIGTERM: !ownSignals,
     handleSIGHUP: !ownSignals,
-    // Both extension flags, or no extension worker starts; the rest keeps Chromium off the (closed) network.
+    // Both extension flags, or no extension worker starts.
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...QUIET_FLAGS,
       ...(remoteDebuggingPort ? [`--remote-debugging-port=${remoteDebuggingPort}`] : []),
     ],
   });
@@ -104,7 +104,7 @@ export async function waitForWindow(context: BrowserContext, fragment: string): 
   return drive(existing ?? (await context.waitForEvent('page', (p) => p.url().includes(fragment))));
 }
 
-function drive(page: Page): PageDriver {
+export function drive(page: Page): PageDriver {
   return {
     fill: (selector, value) => page.fill(selector, value),
     select: async (selector, value) => void (await page.selectOption(selector, value)),

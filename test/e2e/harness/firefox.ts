@@ -80,7 +80,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   return extension;
 }
 
-function drive(page: Page): PageDriver {
+export function drive(page: Page): PageDriver {
   return {
     fill: (selector, value) => page.locator(selector).fill(value),
     select: async (selector, value) => void (await page.select(selector, value)),

@@ -1,0 +1,147 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { launchChromium } from '../test/e2e/harness/chromium';
+import type { ExtensionBrowser, LaunchOptions } from '../test/e2e/harness/extension-browser';
+import { launchFirefox } from '../test/e2e/harness/firefox';
+import { launchPlainChromium, launchPlainFirefox, type PlainBrowser } from './plain-browser';
+import { median, round } from './stats';
+
+/** The page's workload, as the issue names it. */
+export const REQUESTS = 200;
+const WARM_UP = 3;
+const RUNS = 25;
+
+/** Who loads the page: the same browser without the extension, and with it in three states. */
+const SETUPS = ['withoutExtension', 'nothingWatched', 'webRequestHeldNoListener', 'watched'] as const;
+type SetupName = (typeof SETUPS)[number];
+
+export interface WatcherOverhead {
+  browser: string;
+  requests: number;
+  rounds: number;
+  /** Medians, ms from the page's first request to its last answer read. */
+  medianMs: Record<SetupName, number>;
+  /**
+   * Against the same round's load without the extension, the median over rounds: each round's
+   * loads run back to back, so a slow stretch of the machine slows all of them alike.
+   */
+  ratio: Record<Exclude<SetupName, 'withoutExtension'>, number>;
+  samples: Record<SetupName, number[]>;
+}
+
+type Launchers = {
+  plain: () => Promise<PlainBrowser>;
+  extension: (options: LaunchOptions) => Promise<ExtensionBrowser>;
+};
+
+const GRANT = { permissions: ['webRequest'], origins: ['http://127.0.0.1/*', 'https://127.0.0.1/*'] };
+
+export function watcherOverheadChromium(): Promise<WatcherOverhead> {
+  return measure({ plain: launchPlainChromium, extension: launchChromium });
+}
+
+export function watcherOverheadFirefox(): Promise<WatcherOverhead> {
+  return measure({ plain: launchPlainFirefox, extension: launchFirefox });
+}
+
+/**
+ * Four browsers of one kind side by side, in one session, taking turns (the order rotates each
+ * round) to load a page on a loopback server that makes REQUESTS requests, half GETs and half
+ * form POSTs, as an app calling its API:
+ * - without the extension;
+ * - with it, nothing watched (the budget: no webRequest permission, no listener);
+ * - with it holding webRequest and the host, nothing watched: no listener, but what the browser
+ *   itself does once an extension may watch (Chromium then routes every request through its
+ *   browser process), the floor under any webRequest-based watcher;
+ * - with it watching the page's own host (the budget).
+ */
+async function measure({ plain, extension }: Launchers): Promise<WatcherOverhead> {
+  const server = await startLoadServer();
+  const open: PlainBrowser[] = [];
+  const launched = async <T extends PlainBrowser>(browser: Promise<T>) => {
+    open.push(await browser);
+    return open.at(-1) as T;
+  };
+  try {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browsers: Record<SetupName, PlainBrowser> = {
+      withoutExtension: await launched(plain()),
+      nothingWatched: await launched(extension({})),
+      webRequestHeldNoListener: await launched(extension({ grantOptionalPermissions: GRANT })),
+      watched: await launched(extension({ grantOptionalPermissions: GRANT })),
+    };
+    await watch(browsers.watched as ExtensionBrowser, `127.0.0.1:${new URL(origin).port}`);
+
+    const samples = Object.fromEntries(SETUPS.map((name) => [name, [] as number[]])) as Record<SetupName, number[]>;
+    for (let pass = 0; pass < WARM_UP + RUNS; pass++) {
+      for (let turn = 0; turn < SETUPS.length; turn++) {
+        const name = SETUPS[(pass + turn) % SETUPS.length]!;
+        const ms = await loadOnce(browsers[name], `${origin}/page`);
+        if (pass >= WARM_UP) samples[name].push(ms);
+      }
+    }
+    const pairedRatio = (name: SetupName) => round(median(samples[name].map((ms, i) => ms / samples.withoutExtension[i]!)), 3);
+    return {
+      browser: await (browsers.nothingWatched as ExtensionBrowser).version(),
+      requests: REQUESTS,
+      rounds: RUNS,
+      medianMs: Object.fromEntries(SETUPS.map((name) => [name, round(median(samples[name]))])) as Record<SetupName, number>,
+      ratio: {
+        nothingWatched: pairedRatio('nothingWatched'),
+        webRequestHeldNoListener: pairedRatio('webRequestHeldNoListener'),
+        watched: pairedRatio('watched'),
+      },
+      samples,
+    };
+  } finally {
+    await Promise.all(open.map((b) => b.close().catch(() => {})));
+    await new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  }
+}
+
+/** Adds the host in the popup's Watch tab, as a person would; the harness has already said yes to the prompt. */
+async function watch(browser: ExtensionBrowser, pattern: string): Promise<void> {
+  const popup = await browser.openPopup();
+  await popup.click('[role=tab][data-tab=watch]');
+  await popup.fill('input[name=watchPattern]', pattern);
+  await popup.click('button[data-action=add-watch]');
+  await popup.waitFor(`[data-testid=watch-list][data-active=true] li[data-pattern="${pattern}"]`);
+  await popup.close();
+}
+
+async function loadOnce(browser: PlainBrowser, url: string): Promise<number> {
+  const page = await browser.openUrl(url);
+  try {
+    await page.waitFor('body[data-ms]');
+    return round(Number(await page.evaluate(() => document.body.dataset.ms, undefined)));
+  } finally {
+    await page.close();
+  }
+}
+
+/** The page and the API it calls, on one loopback origin: the watched host. */
+async function startLoadServer(): Promise<Server> {
+  const page = `<!doctype html><title>${REQUESTS} requests</title><script>
+(async () => {
+  const start = performance.now();
+  await Promise.all(Array.from({ length: ${REQUESTS} }, (_, i) =>
+    (i % 2 ? fetch('/api/items?i=' + i) : fetch('/api/items', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'i=' + i + '&name=item' }))
+      .then((r) => r.text())));
+  document.body.dataset.ms = String(performance.now() - start);
+  document.body.textContent = 'done';
+})();
+</script>`;
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const isPage = req.url === '/page';
+      res.writeHead(200, { 'content-type': isPage ? 'text/html; charset=utf-8' : 'application/json', 'cache-control': 'no-store' });
+      res.end(isPage ? page : `{"ok":true,"url":${JSON.stringify(req.url)}}`);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
