@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { parseHostPattern } from '../core';
 import type { WatchState } from '../messages';
+import { watchApiPermissions } from '../watch-permissions';
 import type { Watcher } from './watcher';
 import { loadWatchSettings, parsedPatterns, saveWatchSettings, type WatchSettings } from './watch-settings';
 
@@ -30,12 +31,18 @@ export function watchHandlers(watcher: Watcher) {
       const parsed = parseHostPattern(pattern);
       const stillNeeded = new Set(parsedPatterns(settings).flatMap((p) => p.origins));
       const origins = parsed.ok ? parsed.value.origins.filter((origin) => !stillNeeded.has(origin)) : [];
-      const permissions = settings.patterns.length === 0 ? (browser.runtime.getManifest().optional_permissions ?? []).filter((p): p is string => typeof p === 'string') : [];
-      if (origins.length > 0 || permissions.length > 0) {
-        await browser.permissions.remove({ origins, ...(permissions.length > 0 ? { permissions: permissions as browser.Manifest.OptionalPermission[] } : {}) });
-      }
+      const permissions = settings.patterns.length === 0 || settings.paused ? watchApiPermissions() : [];
+      if (origins.length > 0 || permissions.length > 0) await browser.permissions.remove({ origins, permissions });
       return state(settings);
     },
-    setWatchPaused: async ({ paused }: { paused: boolean }) => state(await change((s) => ({ ...s, paused }))),
+    /** Paused, the API permissions go back (the hosts stay, to resume without asking for them); resuming needs them again. */
+    async setWatchPaused({ paused }: { paused: boolean }) {
+      if (!paused && !(await browser.permissions.contains({ permissions: watchApiPermissions() }))) {
+        throw new Error('Watching was not resumed: the permission to watch was not granted.');
+      }
+      const settings = await change((s) => ({ ...s, paused }));
+      if (paused) await browser.permissions.remove({ permissions: watchApiPermissions() });
+      return state(settings);
+    },
   };
 }

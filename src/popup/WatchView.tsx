@@ -47,6 +47,18 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
       (error: Error) => setMessage({ text: error.message, error: true }),
     );
 
+  // Pausing gives the webRequest permission back; resuming asks for it again, from this click.
+  const pause = (paused: boolean) => {
+    const allowed = paused ? Promise.resolve(true) : requestWatch(originsOf(state?.patterns ?? []));
+    act(
+      allowed.then((granted) => {
+        if (!granted) throw new Error('Watching was not resumed: the permission to watch was not granted.');
+        return ask('setWatchPaused', { paused });
+      }),
+      paused ? 'Watching paused; the permission to watch was given back.' : 'Watching resumed.',
+    );
+  };
+
   return (
     <section class="watch" aria-label="Watch">
       <p class="muted">
@@ -66,7 +78,7 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
               type="checkbox"
               name="pauseWatch"
               checked={state.paused}
-              onChange={(e) => act(ask('setWatchPaused', { paused: e.currentTarget.checked }), e.currentTarget.checked ? 'Watching paused.' : 'Watching resumed.')}
+              onChange={(e) => pause(e.currentTarget.checked)}
             />{' '}
             Pause watching
           </label>
@@ -99,4 +111,12 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
       </p>
     </section>
   );
+}
+
+function originsOf(patterns: string[]): string[] {
+  const origins = patterns.flatMap((pattern) => {
+    const parsed = parseHostPattern(pattern);
+    return parsed.ok ? parsed.value.origins : [];
+  });
+  return [...new Set(origins)];
 }

@@ -1,11 +1,8 @@
 import browser from 'webextension-polyfill';
+import { watchApiPermissions } from '../watch-permissions';
 
-/** Asks to watch these origins: their host permission and the webRequest permissions the manifest makes optional. */
+/** Asks to watch these origins: their host permission and the API permissions watching needs. */
 export type RequestWatch = (origins: string[]) => Promise<boolean>;
 
 // Called straight from a click: browsers grant a permission request only within a user gesture.
-export const requestWatch: RequestWatch = (origins) =>
-  browser.permissions.request({
-    origins,
-    permissions: (browser.runtime.getManifest().optional_permissions ?? []).filter((p): p is browser.Manifest.OptionalPermission => typeof p === 'string'),
-  });
+export const requestWatch: RequestWatch = (origins) => browser.permissions.request({ origins, permissions: watchApiPermissions() });

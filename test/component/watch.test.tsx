@@ -53,13 +53,35 @@ describe('Watch view', () => {
 
   it('removes a host and pauses with one switch', async () => {
     const { ask, sent } = watchList({ patterns: ['api.freeagent.com', 'localhost:3000'], paused: false, active: true });
-    render(<WatchView ask={ask} active requestWatch={async () => true} />);
+    const asked: string[][] = [];
+    render(<WatchView ask={ask} active requestWatch={async (origins) => (asked.push(origins), true)} />);
     await screen.findByTestId('watch-list');
     fireEvent.click(screen.getByRole('checkbox', { name: /Pause watching/ }));
-    await screen.findByText('Watching paused.');
+    await screen.findByText('Watching paused; the permission to watch was given back.');
+    // Pausing asks for nothing.
+    expect(asked).toEqual([]);
     fireEvent.click(screen.getAllByRole('button', { name: 'Remove' })[0]!);
     await screen.findByText('api.freeagent.com is no longer watched; its permission was given back.');
     expect(sent.map((m) => m.type)).toEqual(['getWatch', 'setWatchPaused', 'removeWatch']);
     expect(screen.getByTestId('watch-list').textContent).not.toContain('api.freeagent.com');
+  });
+
+  it('resuming asks again, from the click, for what pausing gave back', async () => {
+    const { ask, sent } = watchList({ patterns: ['api.freeagent.com', 'localhost:3000', 'localhost:4000'], paused: true, active: false });
+    const asked: string[][] = [];
+    render(<WatchView ask={ask} active requestWatch={async (origins) => (asked.push(origins), true)} />);
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Pause watching/ }));
+    await screen.findByText('Watching resumed.');
+    expect(asked).toEqual([['http://api.freeagent.com/*', 'https://api.freeagent.com/*', 'http://localhost/*', 'https://localhost/*']]);
+    expect(sent.at(-1)).toEqual({ type: 'setWatchPaused', payload: { paused: false } });
+  });
+
+  it('stays paused when the permission is refused, and says so', async () => {
+    const { ask, sent } = watchList({ patterns: ['localhost:3000'], paused: true, active: false });
+    render(<WatchView ask={ask} active requestWatch={async () => false} />);
+    fireEvent.click(await screen.findByRole('checkbox', { name: /Pause watching/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Watching was not resumed: the permission to watch was not granted.');
+    expect((screen.getByRole('checkbox', { name: /Pause watching/ }) as HTMLInputElement).checked).toBe(true);
+    expect(sent.map((m) => m.type)).toEqual(['getWatch']);
   });
 });

@@ -141,6 +141,16 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
     expect(shown.explanation).toContain(`The authorization request sent redirect_uri ${app.redirectUri}, the token request ${app.redirectUri}/`);
   });
 
+  it('pausing gives the webRequest permission back and keeps the hosts; resuming asks for it again', async () => {
+    await popup.click('[role=tab][data-tab=watch]');
+    await popup.click('input[name=pauseWatch]');
+    await popup.waitFor('[data-testid=watch-list][data-active=false]');
+    expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: false });
+    await popup.click('input[name=pauseWatch]');
+    await popup.waitFor('[data-testid=watch-list][data-active=true]');
+    expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
+  });
+
   it('removing a host gives back only the origins no other watched host needs', async () => {
     await unwatch(popup, hostOf(server));
     // Both hosts are 127.0.0.1: its origin stays while one of them is watched.
