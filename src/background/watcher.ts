@@ -74,8 +74,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     const seen = pending.get(requestId);
     pending.delete(requestId);
     if (!seen) return;
-    // A body that never finishes (a stream left open) must not keep the error out of the list.
-    const body = (await Promise.race([seen.body, new Promise<undefined>((resolve) => setTimeout(resolve, BODY_WAIT_MS))])) ?? (failure ? `(no response: ${failure})` : '');
+    const body = (seen.body && (await withinBodyWait(seen.body))) ?? (failure ? `(no response: ${failure})` : '');
     const response = { status, headers: headerRecord(headers), body };
     let history: FlowHistory | undefined;
     const code = seen.codeExchange ? await seen.codeExchange : undefined;
@@ -237,6 +236,17 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
 }
 
 export type Watcher = ReturnType<typeof createWatcher>;
+
+/** A body that never finishes (a stream left open) must not keep the error out of the list. */
+async function withinBodyWait(body: Promise<string | undefined>): Promise<string | undefined> {
+  let timer: number | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, BODY_WAIT_MS)));
+  try {
+    return await Promise.race([body, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function headerRecord(headers: WebRequest.HttpHeaders | undefined): Record<string, string> {
   const record: Record<string, string> = {};
