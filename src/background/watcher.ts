@@ -172,8 +172,15 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
       else waiting.push(() => handle(details));
     };
 
-  function register(): void {
-    if (listeners || !browser.webRequest) return;
+  /** The URLs the listeners are registered for: every URL at start-up, then the watched hosts' origins. */
+  let registeredFor = '';
+
+  function register(urls: string[]): void {
+    if (listeners && registeredFor === urls.join(' ')) return;
+    // Requests under way stay pending: adding a host must not lose another host's answer.
+    detach();
+    if (!browser.webRequest) return;
+    registeredFor = urls.join(' ');
     const own = create();
     listeners = {
       ...own,
@@ -183,8 +190,8 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
       completed: whenLoaded(own.completed),
       errorOccurred: whenLoaded(own.errorOccurred),
     };
-    // Every URL the extension may see: that is only the hosts the developer granted; watched() narrows it to the list.
-    const filter = { urls: ['<all_urls>'] };
+    // The browser filters by origin before it wakes the worker; watched() then narrows by port.
+    const filter = { urls };
     const webRequest = browser.webRequest;
     webRequest.onBeforeRequest.addListener(listeners.beforeRequest, filter, ['requestBody']);
     webRequest.onSendHeaders.addListener(listeners.sendHeaders, filter, ['requestHeaders']);
@@ -195,6 +202,11 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
   }
 
   function unregister(): void {
+    detach();
+    pending.clear();
+  }
+
+  function detach(): void {
     if (!listeners) return;
     const webRequest = browser.webRequest;
     if (webRequest) {
@@ -206,7 +218,6 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
       webRequest.onErrorOccurred.removeListener(listeners.errorOccurred);
     }
     listeners = undefined;
-    pending.clear();
   }
 
   return {
@@ -215,7 +226,8 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
      * extension watch (the webRequest permission is held only while something is watched).
      */
     start(settings: Promise<WatchSettings>): void {
-      register();
+      // Before the list is read, every URL: the event that woke the worker must not be missed.
+      register(['<all_urls>']);
       settings.then(
         (value) => this.apply(value),
         () => this.apply({ patterns: [], paused: false }),
@@ -225,7 +237,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     apply(settings: WatchSettings): void {
       patterns = settings.paused ? [] : parsedPatterns(settings);
       if (patterns.length === 0) unregister();
-      else register();
+      else register([...new Set(patterns.flatMap((pattern) => pattern.origins))]);
       loaded = true;
       for (const replay of waiting.splice(0)) replay();
     },

@@ -141,6 +141,16 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
     expect(shown.explanation).toContain(`The authorization request sent redirect_uri ${app.redirectUri}, the token request ${app.redirectUri}/`);
   });
 
+  // Chrome stops an idle service worker; the watched request itself must wake it and be caught.
+  it.runIf(name === 'chromium')('a watched request wakes a stopped worker and is still listed', async () => {
+    const before = (await openErrors(popup)).length;
+    await browser.stopWorker!();
+    expect(await visit(browser, `${app.origin}/api`)).toContain('401');
+    const listed = await errorsOnceListed(popup, before + 1);
+    expect(listed).toHaveLength(before + 1);
+    expect(listed[0]).toMatchObject({ category: 'invalid_token', status: '401' });
+  });
+
   it('pausing gives the webRequest permission back and keeps the hosts; resuming asks for it again', async () => {
     await popup.click('[role=tab][data-tab=watch]');
     await popup.click('input[name=pauseWatch]');
