@@ -67,7 +67,7 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
     );
   }
   if (options.bodyUnavailable) {
-    explanation.push('Judged from the status and headers alone: the browser does not let an extension read this response body. Paste the response into "Explain a response" for a closer look.');
+    explanation.push('Judged from the status and headers alone: the browser does not let an extension read this response body. Paste the body from the network panel to have it judged too.');
   }
 
   const fixes = [...(rule?.fix && rule.category === category ? [rule.fix] : []), ...redirectFix(history, category), ...text.fixes];

@@ -69,8 +69,9 @@ export function ErrorsView({ ask, active, copy }: { ask: Ask; active: boolean; c
 }
 
 function ErrorRow({ entry, open, onToggle, copy }: { entry: ErrorEntry; open: boolean; onToggle: () => void; copy?: CopyText | undefined }) {
-  const diagnosis = useMemo(() => explainEntry(entry), [entry]);
-  const { request, response } = entry.exchange;
+  const [pastedBody, setPastedBody] = useState('');
+  const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
+  const { request, response } = exchange;
   const host = request ? hostOf(request.url) : '';
   return (
     <li data-testid="error-entry" data-category={diagnosis?.category ?? 'none'} data-status={response.status} data-source={entry.source}>
@@ -79,7 +80,13 @@ function ErrorRow({ entry, open, onToggle, copy }: { entry: ErrorEntry; open: bo
         <span class="host">{host}</span> <span class="title">{diagnosis?.title ?? 'Not an error'}</span>
         {!entry.seen && <span class="badge new">new</span>}
       </button>
-      {open && diagnosis && <ErrorDetail exchange={entry.exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} />}
+      {open && entry.bodyUnavailable && (
+        <label class="pasted-body">
+          Response body, copied from the network panel (Chrome does not let extensions read it)
+          <textarea name="pastedBody" rows={3} value={pastedBody} onInput={(e) => setPastedBody(e.currentTarget.value)} spellcheck={false} placeholder={'{"error":"invalid_grant", …}'} />
+        </label>
+      )}
+      {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} />}
     </li>
   );
 }

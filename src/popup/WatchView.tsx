@@ -106,8 +106,8 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
         </p>
       )}
       <p class="muted">
-        Chrome does not let extensions read response bodies: there, errors are judged from the status and headers, and you can paste a body into Errors → Explain a
-        response. Firefox shows the body of error and token responses.
+        Chrome does not let extensions read response bodies: there, errors are judged from the status and headers, and an opened error takes the body pasted from
+        the network panel. Firefox shows the body of error and token responses.
       </p>
     </section>
   );

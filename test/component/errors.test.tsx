@@ -42,6 +42,19 @@ const limited: ErrorEntry = {
   seen: true,
 };
 
+// What the watcher records in Chrome, which keeps response bodies from extensions: a refresh at Google's token endpoint.
+const bodiless: ErrorEntry = {
+  id: 'e4',
+  at: '2026-11-22T14:03:00.000Z',
+  source: 'watcher',
+  exchange: {
+    request: { method: 'POST', url: 'https://oauth2.googleapis.com/token', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&refresh_token=%5Bredacted%5D&client_id=my-app.apps.googleusercontent.com' },
+    response: { status: 400, headers: { 'Content-Type': 'application/json; charset=utf-8' }, body: '' },
+  },
+  bodyUnavailable: true,
+  seen: true,
+};
+
 /** The error log as the background keeps it: listed, marked seen, cleared. */
 function errorLog(entries: ErrorEntry[]) {
   let log = entries;
@@ -114,6 +127,24 @@ describe('Errors view', () => {
     expect(copied[0]).toContain('client_id "s6BhdRkqt3"');
     expect(copied[0]).not.toContain(SECRET);
     expect(copied[0]).not.toContain(CODE);
+  });
+
+  it('judges a body the browser kept from the watcher once it is pasted, redacted and not stored', async () => {
+    const { ask, types } = errorLog([bodiless]);
+    render(<ErrorsView ask={ask} active />);
+    const row = await screen.findByTestId('error-entry');
+    fireEvent.click(within(row).getAllByRole('button')[0]!);
+    expect(screen.getByTestId('explanation').textContent).toContain('status and headers alone');
+    expect(row.dataset.category).not.toBe('token_revoked');
+    // Google's answer to a revoked refresh token (https://developers.google.com/identity/protocols/oauth2#expiration).
+    fireEvent.input(within(row).getByRole('textbox', { name: /Response body/ }), {
+      target: { value: '{"error":"invalid_grant","error_description":"Token has been expired or revoked.","access_token":"ya29.a0-should-not-show"}' },
+    });
+    expect(screen.getByTestId('explanation').textContent).not.toContain('status and headers alone');
+    expect(screen.getByTestId('error-response').textContent).toContain('Token has been expired or revoked.');
+    expect(screen.getByTestId('error-response').textContent).not.toContain('ya29.a0-should-not-show');
+    expect(row.dataset.category).toBe('token_revoked');
+    expect(types()).not.toContain('recordError');
   });
 
   it('clears the list', async () => {
