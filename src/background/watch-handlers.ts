@@ -20,10 +20,13 @@ export function watchHandlers(watcher: Watcher) {
       const parsed = parseHostPattern(pattern);
       if (!parsed.ok) throw new Error(parsed.reason);
       const { origins } = parsed.value;
-      if (!(await browser.permissions.contains({ origins, permissions: ['webRequest'] }))) {
+      if (!(await browser.permissions.contains({ origins, permissions: watchApiPermissions() }))) {
         throw new Error(`OAuth Lens may not see ${parsed.value.pattern} yet: the permission was not granted.`);
       }
-      return state(await change((s) => ({ ...s, patterns: [...new Set([...s.patterns, parsed.value.pattern])] })));
+      const settings = await change((s) => ({ ...s, patterns: [...new Set([...s.patterns, parsed.value.pattern])] }));
+      // Added while paused: the host is kept for later, and watching stays as free as pausing made it.
+      if (settings.paused) await browser.permissions.remove({ permissions: watchApiPermissions() });
+      return state(settings);
     },
     async removeWatch({ pattern }: { pattern: string }) {
       const settings = await change((s) => ({ ...s, patterns: s.patterns.filter((p) => p !== pattern) }));

@@ -161,6 +161,10 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
     await popup.click('input[name=pauseWatch]');
     await popup.waitFor('[data-testid=watch-list][data-active=false]');
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: false });
+    // A host added while paused is kept for later; watching stays paused, and free.
+    await watch(popup, '127.0.0.1:9');
+    expect(await granted(popup)).toMatchObject({ webRequest: false });
+    await unwatch(popup, '127.0.0.1:9');
     await popup.click('input[name=pauseWatch]');
     await popup.waitFor('[data-testid=watch-list][data-active=true]');
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
