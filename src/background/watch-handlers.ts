@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
-import { parseHostPattern } from '../core';
+import { originsOf, parseHostPattern, parseHostPatterns } from '../core';
 import type { WatchState } from '../messages';
 import { watchApiPermissions } from '../watch-permissions';
 import type { Watcher } from './watcher';
-import { loadWatchSettings, parsedPatterns, saveWatchSettings, type WatchSettings } from './watch-settings';
+import { loadWatchSettings, saveWatchSettings, type WatchSettings } from './watch-settings';
 
 /** The Watch list's messages. Permissions are asked for by the popup (only a click may ask); given back here. */
 export function watchHandlers(watcher: Watcher) {
@@ -32,7 +32,7 @@ export function watchHandlers(watcher: Watcher) {
       const settings = await change((s) => ({ ...s, patterns: s.patterns.filter((p) => p !== pattern) }));
       // Give back the origins no other watched pattern needs ("localhost:3000" and "localhost:4000" share one).
       const parsed = parseHostPattern(pattern);
-      const stillNeeded = new Set(parsedPatterns(settings).flatMap((p) => p.origins));
+      const stillNeeded = new Set(originsOf(parseHostPatterns(settings.patterns)));
       const origins = parsed.ok ? parsed.value.origins.filter((origin) => !stillNeeded.has(origin)) : [];
       const permissions = settings.patterns.length === 0 || settings.paused ? watchApiPermissions() : [];
       if (origins.length > 0 || permissions.length > 0) await browser.permissions.remove({ origins, permissions });

@@ -8,6 +8,8 @@ import {
   isAuthorizationRequest,
   isWatchedFailure,
   matchesHostPattern,
+  originsOf,
+  parseHostPatterns,
   noteAuthorizationRequest,
   noteCodeIssued,
   noteCodeRedeemed,
@@ -20,7 +22,7 @@ import {
   type WatchLedger,
 } from '../core';
 import type { ErrorLog } from './error-log';
-import { parsedPatterns, type WatchSettings } from './watch-settings';
+import type { WatchSettings } from './watch-settings';
 
 const LEDGER = 'watchLedger';
 /** Bodies read in Firefox: enough for any OAuth error or token response, not for a download. */
@@ -235,9 +237,9 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     },
     /** Applies the settings: listeners on the chosen hosts, or none at all. */
     apply(settings: WatchSettings): void {
-      patterns = settings.paused ? [] : parsedPatterns(settings);
+      patterns = settings.paused ? [] : parseHostPatterns(settings.patterns);
       if (patterns.length === 0) unregister();
-      else register([...new Set(patterns.flatMap((pattern) => pattern.origins))]);
+      else register(originsOf(patterns));
       loaded = true;
       for (const replay of waiting.splice(0)) replay();
     },

@@ -52,3 +52,16 @@ export function matchesHostPattern(url: string, pattern: HostPattern): boolean {
   const port = match[3] ?? (match[1]!.toLowerCase() === 'https' ? '443' : '80');
   return port === pattern.port;
 }
+
+/** The patterns that parse: a stored one that no longer does is skipped rather than breaking the watcher. */
+export function parseHostPatterns(patterns: readonly string[]): HostPattern[] {
+  return patterns.flatMap((pattern) => {
+    const parsed = parseHostPattern(pattern);
+    return parsed.ok ? [parsed.value] : [];
+  });
+}
+
+/** The origins these patterns need, each once: "localhost:3000" and "localhost:4000" share theirs. */
+export function originsOf(patterns: readonly HostPattern[]): string[] {
+  return [...new Set(patterns.flatMap((pattern) => pattern.origins))];
+}

@@ -58,7 +58,7 @@ export { historyOf } from './flow-history';
 export { errorReport } from './error-report';
 export { readTokenFields, type TokenFields } from './read-token-fields';
 export { jwtPayload } from './jwt-payload';
-export { parseHostPattern, matchesHostPattern, type HostPattern, type HostPatternResult } from './host-pattern';
+export { parseHostPattern, parseHostPatterns, matchesHostPattern, originsOf, type HostPattern, type HostPatternResult } from './host-pattern';
 export { captureRequest, CAPTURED_BODY_LIMIT, type CapturedBody } from './capture-request';
 export {
   emptyWatchLedger,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseHostPattern } from '../core';
+import { originsOf, parseHostPattern, parseHostPatterns } from '../core';
 import type { WatchState } from '../messages';
 import type { Ask } from './ask';
 import type { RequestWatch } from './request-watch';
@@ -49,7 +49,7 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
 
   // Pausing gives the webRequest permission back; resuming asks for it again, from this click.
   const pause = (paused: boolean) => {
-    const allowed = paused ? Promise.resolve(true) : requestWatch(originsOf(state?.patterns ?? []));
+    const allowed = paused ? Promise.resolve(true) : requestWatch(originsOf(parseHostPatterns(state?.patterns ?? [])));
     act(
       allowed.then((granted) => {
         if (!granted) throw new Error('Watching was not resumed: the permission to watch was not granted.');
@@ -111,12 +111,4 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
       </p>
     </section>
   );
-}
-
-function originsOf(patterns: string[]): string[] {
-  const origins = patterns.flatMap((pattern) => {
-    const parsed = parseHostPattern(pattern);
-    return parsed.ok ? parsed.value.origins : [];
-  });
-  return [...new Set(origins)];
 }

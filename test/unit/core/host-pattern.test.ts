@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesHostPattern, parseHostPattern, type HostPattern } from '../../../src/core';
+import { matchesHostPattern, originsOf, parseHostPattern, parseHostPatterns, type HostPattern } from '../../../src/core';
 
 const parsed = (input: string): HostPattern => {
   const result = parseHostPattern(input);
@@ -49,5 +49,11 @@ describe('matchesHostPattern', () => {
     expect(matchesHostPattern('http://localhost:4000/cb', parsed('localhost:3000'))).toBe(false);
     expect(matchesHostPattern('https://a.com/x', parsed('a.com:443'))).toBe(true);
     expect(matchesHostPattern('http://a.com/x', parsed('a.com:443'))).toBe(false);
+  });
+
+  it('a stored list: patterns that no longer parse are skipped, shared origins named once', () => {
+    const patterns = parseHostPatterns(['localhost:3000', '*.com', 'localhost:4000', 'api.freeagent.com']);
+    expect(patterns.map((p) => p.pattern)).toEqual(['localhost:3000', 'localhost:4000', 'api.freeagent.com']);
+    expect(originsOf(patterns)).toEqual(['http://localhost/*', 'https://localhost/*', 'http://api.freeagent.com/*', 'https://api.freeagent.com/*']);
   });
 });
