@@ -45,7 +45,7 @@ export { toCurl, toPhpCurl, toFetch } from './request-snippets';
 export type { Diagnosis, DiagnosisCategory, FlowHistory, RateLimit, ExplainOptions } from './diagnosis';
 export { explainExchange } from './explain-exchange';
 export { readError, isErrorExchange, type ErrorSignal, type ErrorCarrier } from './read-error';
-export { isWatchedFailure } from './is-watched-failure';
+export { isWatchedFailure, isTokenRequest } from './is-watched-failure';
 export { CATEGORY_TEXTS, type CategoryText } from './diagnosis-texts';
 export { OAUTH_ERRORS, DESCRIPTION_HINTS, type OAuthError, type ErrorSetting } from './oauth-errors';
 export { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule, type ProviderIdentity } from './provider-errors';

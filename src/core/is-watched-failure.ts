@@ -1,4 +1,4 @@
-import type { HttpExchange } from './http-exchange';
+import type { HttpExchange, HttpRequest } from './http-exchange';
 import { isErrorExchange } from './read-error';
 
 /** The statuses OAuth and its APIs answer a client's mistake with (RFC 6749 §5.2, RFC 6750 §3.1, RFC 6585 §4). */
@@ -14,9 +14,11 @@ export function isWatchedFailure(exchange: HttpExchange): boolean {
   if (!isErrorExchange(exchange)) return false;
   // isErrorExchange has vouched for nothing but the outcome: read the parts as carefully as it does.
   const status = Number(exchange?.response?.status) || 0;
-  return CLIENT_MISTAKES.has(status) || status < 400 || status >= 500 || isTokenRequest(exchange?.request?.body);
+  return CLIENT_MISTAKES.has(status) || status < 400 || status >= 500 || isTokenRequest(exchange?.request);
 }
 
-function isTokenRequest(body: string | undefined): boolean {
+/** A form-encoded token request (RFC 6749 §4.1.3, §6): its body names a grant_type. */
+export function isTokenRequest(request: HttpRequest | undefined): boolean {
+  const body = request?.body;
   return typeof body === 'string' && /(?:^|&)grant_type=/.test(body);
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isWatchedFailure, type HttpExchange } from '../../../src/core';
+import { isTokenRequest, isWatchedFailure, type HttpExchange } from '../../../src/core';
 
 const json = { 'Content-Type': 'application/json' };
 const exchange = (status: number, body = '', request?: HttpExchange['request'], headers: Record<string, string> = {}): HttpExchange => ({
@@ -38,6 +38,14 @@ describe('isWatchedFailure: which failures on a watched host are listed', () => 
   it('leaves out successes', () => {
     expect(isWatchedFailure(exchange(200, '{"access_token":"[redacted]","token_type":"Bearer"}', tokenRequest, json))).toBe(false);
     expect(isWatchedFailure(exchange(302, '', { method: 'GET', url: 'https://as.example.com/authorize' }, { Location: 'https://client.example.com/cb?code=x&state=xyz' }))).toBe(false);
+  });
+
+  it('tells a form-encoded token request by its grant_type, wherever it stands in the body', () => {
+    expect(isTokenRequest(tokenRequest)).toBe(true);
+    expect(isTokenRequest({ method: 'POST', url: 'https://as.example.com/token', body: 'client_id=s6BhdRkqt3&grant_type=refresh_token' })).toBe(true);
+    expect(isTokenRequest({ method: 'POST', url: 'https://app.example.com/api', body: 'not_grant_type=x' })).toBe(false);
+    expect(isTokenRequest({ method: 'GET', url: 'https://as.example.com/token?grant_type=client_credentials' })).toBe(false);
+    expect(isTokenRequest(undefined)).toBe(false);
   });
 
   it('never throws, whatever it is given', () => {
