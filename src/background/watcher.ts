@@ -6,6 +6,7 @@ import {
   encodeBase64,
   historyForCodeExchange,
   isAuthorizationRequest,
+  isTokenRequest,
   isWatchedFailure,
   matchesHostPattern,
   originsOf,
@@ -81,10 +82,12 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     let history: FlowHistory | undefined;
     const code = seen.codeExchange ? await seen.codeExchange : undefined;
     if (code) {
-      const ledger = await updateLedger((l) => l);
-      history = historyForCodeExchange(ledger, code.codeHash, code.redirectUri);
-      // Only a request the server answered has used the code.
-      if (status !== 0) await updateLedger((l) => noteCodeRedeemed(l, code.codeHash, seen.at));
+      // One read of the ledger: what it knew before this request, then this redemption noted
+      // (only a request the server answered has used the code).
+      await updateLedger((ledger) => {
+        history = historyForCodeExchange(ledger, code.codeHash, code.redirectUri);
+        return status !== 0 ? noteCodeRedeemed(ledger, code.codeHash, seen.at) : ledger;
+      });
     }
     const exchange = { request: seen.request, response };
     if (!isWatchedFailure(exchange)) return;
@@ -130,7 +133,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
         // Firefox only: read the body of errors and of token responses, passing every byte on unchanged.
         const entry = pending.get(details.requestId);
         if (!entry || !canReadBodies) return;
-        if (details.statusCode < 400 && !entry.codeExchange && !/grant_type=/.test(entry.request.body ?? '')) return;
+        if (details.statusCode < 400 && !isTokenRequest(entry.request)) return;
         entry.body = readBody(browser.webRequest.filterResponseData(details.requestId));
       },
       beforeRedirect(details) {
