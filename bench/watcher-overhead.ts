@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { launchChromium } from '../test/e2e/harness/chromium';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../test/e2e/harness/extension-browser';
 import { launchFirefox } from '../test/e2e/harness/firefox';
+import { LOOPBACK_WATCH_GRANT, watchHost } from '../test/e2e/harness/watch-view';
 import { launchPlainChromium, launchPlainFirefox, type PlainBrowser } from './plain-browser';
 import { median, round } from './stats';
 
@@ -34,7 +35,6 @@ type Launchers = {
   extension: (options: LaunchOptions) => Promise<ExtensionBrowser>;
 };
 
-const GRANT = { permissions: ['webRequest'], origins: ['http://127.0.0.1/*', 'https://127.0.0.1/*'] };
 
 export function watcherOverheadChromium(): Promise<WatcherOverhead> {
   return measure({ plain: launchPlainChromium, extension: launchChromium });
@@ -67,8 +67,8 @@ async function measure({ plain, extension }: Launchers): Promise<WatcherOverhead
     const browsers: Record<SetupName, PlainBrowser> = {
       withoutExtension: await launched(plain()),
       nothingWatched: await launched(extension({})),
-      webRequestHeldNoListener: await launched(extension({ grantOptionalPermissions: GRANT })),
-      watched: await launched(extension({ grantOptionalPermissions: GRANT })),
+      webRequestHeldNoListener: await launched(extension({ grantOptionalPermissions: LOOPBACK_WATCH_GRANT })),
+      watched: await launched(extension({ grantOptionalPermissions: LOOPBACK_WATCH_GRANT })),
     };
     await watch(browsers.watched as ExtensionBrowser, `127.0.0.1:${new URL(origin).port}`);
     // One tab each, opened once: a round is the page making its requests again, so opening and
@@ -109,10 +109,8 @@ async function measure({ plain, extension }: Launchers): Promise<WatcherOverhead
 /** Adds the host in the popup's Watch tab, as a person would; the harness has already said yes to the prompt. */
 async function watch(browser: ExtensionBrowser, pattern: string): Promise<void> {
   const popup = await browser.openPopup();
-  await popup.click('[role=tab][data-tab=watch]');
-  await popup.fill('input[name=watchPattern]', pattern);
-  await popup.click('button[data-action=add-watch]');
-  await popup.waitFor(`[data-testid=watch-list][data-active=true] li[data-pattern="${pattern}"]`);
+  await watchHost(popup, pattern);
+  await popup.waitFor('[data-testid=watch-list][data-active=true]');
   await popup.close();
 }
 

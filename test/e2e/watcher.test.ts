@@ -7,11 +7,10 @@ import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/exte
 import { openError, openErrors } from './harness/errors-view';
 import { launchFirefox } from './harness/firefox';
 import { SIGN_IN_WINDOW, signInOn } from './harness/sign-in';
+import { LOOPBACK_WATCH_GRANT, watchHost } from './harness/watch-view';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 
-/** What the person accepts when the Watch tab asks: the API permission and loopback's origins. */
-const GRANT = { permissions: ['webRequest'], origins: ['http://127.0.0.1/*', 'https://127.0.0.1/*'] };
 
 /** The optional permissions the extension holds right now, read from one of its pages. */
 function granted(page: PageDriver): Promise<{ origins: string[]; webRequest: boolean }> {
@@ -21,13 +20,6 @@ function granted(page: PageDriver): Promise<{ origins: string[]; webRequest: boo
     const all = await api.permissions.getAll();
     return { origins: all.origins ?? [], webRequest: (all.permissions ?? []).includes('webRequest') };
   }, undefined);
-}
-
-async function watch(popup: PageDriver, pattern: string): Promise<void> {
-  await popup.click('[role=tab][data-tab=watch]');
-  await popup.fill('input[name=watchPattern]', pattern);
-  await popup.click('button[data-action=add-watch]');
-  await popup.waitFor(`[data-testid=watch-list] li[data-pattern="${pattern}"]`);
 }
 
 async function unwatch(popup: PageDriver, pattern: string): Promise<void> {
@@ -65,7 +57,7 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   let limited: BundledServer;
   let browser: ExtensionBrowser;
   let popup: PageDriver;
-  const options: LaunchOptions = { grantOptionalPermissions: GRANT };
+  const options: LaunchOptions = { grantOptionalPermissions: LOOPBACK_WATCH_GRANT };
   const hostOf = (s: BundledServer) => `127.0.0.1:${s.port}`;
   // Chrome does not let an extension read response bodies; Firefox does, through filterResponseData.
   const readsBodies = name === 'firefox';
@@ -84,7 +76,7 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   });
 
   it('a 429 with Retry-After from a watched host is listed; a host that is not watched leaves no entry', async () => {
-    await watch(popup, hostOf(limited));
+    await watchHost(popup, hostOf(limited));
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
     expect(await visit(browser, `${app.origin}/api`)).toContain('401');
     expect((await visit(browser, `${app.origin}/limited`)).trim().split('\n')).toEqual(['400', '429']);
@@ -102,7 +94,7 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   });
 
   it('a 401 with WWW-Authenticate from the watched API is explained', async () => {
-    await watch(popup, hostOf(server));
+    await watchHost(popup, hostOf(server));
     expect(await visit(browser, `${app.origin}/api`)).toContain('401');
     const [listed] = await errorsOnceListed(popup, 3);
     expect(listed).toMatchObject({ category: 'invalid_token', status: '401' });
@@ -162,7 +154,7 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
     await popup.waitFor('[data-testid=watch-list][data-active=false]');
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: false });
     // A host added while paused is kept for later; watching stays paused, and free.
-    await watch(popup, '127.0.0.1:9');
+    await watchHost(popup, '127.0.0.1:9');
     expect(await granted(popup)).toMatchObject({ webRequest: false });
     await unwatch(popup, '127.0.0.1:9');
     await popup.click('input[name=pauseWatch]');
