@@ -20,6 +20,10 @@ export type DiagnosisCategory =
   | 'consent_denied'
   | 'authorization_pending'
   | 'slow_down'
+  | 'origin_not_allowed'
+  | 'cors_blocked'
+  | 'server_unreachable'
+  | 'timeout'
   | 'other';
 
 export type RateLimit = { limit?: number; remaining?: number; resetAt?: string };
@@ -66,6 +70,10 @@ export type FlowHistory = {
   codeHash?: string;
   /** When this same authorization code was first sent to the token endpoint (ISO 8601), if before this exchange. */
   codeFirstRedeemedAt?: string;
+  /** The first send of this code got no readable answer (hidden by CORS, or timed out): it may or may not have been redeemed. */
+  codeFirstRedeemedUnread?: boolean;
+  /** How the profile sends token requests: `server` (no Origin header) or `browser` (with Origin). */
+  tokenRequestsAs?: 'server' | 'browser';
   /** When the authorization code came back on the redirect (ISO 8601). */
   codeIssuedAt?: string;
   /** When the token this request carried was revoked by the extension (ISO 8601). */

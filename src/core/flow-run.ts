@@ -39,6 +39,10 @@ export type ExchangeContext = {
   codeHash?: string;
   /** When this same code was first sent to the token endpoint, if that was before this exchange. */
   codeFirstRedeemedAt?: string;
+  /** That first send got no readable answer: the code may or may not have been redeemed then. */
+  codeFirstRedeemedUnread?: boolean;
+  /** How the run sent its token requests: `server` (no Origin header) or `browser` (with Origin). */
+  tokenRequestsAs?: 'server' | 'browser';
 };
 
 export type RecordedExchange = HttpExchange & { at: string; context: ExchangeContext };
