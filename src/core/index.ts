@@ -70,3 +70,8 @@ export {
   historyForCodeExchange,
   type WatchLedger,
 } from './watch-ledger';
+export { hostPermissionOf } from './host-permission';
+export { needsPreflight } from './cors-preflight';
+export { browserSendsOrigin } from './origin-header';
+export { classifyNoResponse, possibleNetworkCauses, mayHaveBeenSent, describeNoResponse, type NoResponseFacts } from './no-response';
+export { hostsForRun, type RunHost, type RunEndpoint } from './run-hosts';

@@ -1,0 +1,49 @@
+import { tokenRequestsAs, type FlowProfile } from './flow-profile';
+import type { FlowEndpoints } from './flow-run';
+import { hostPermissionOf } from './host-permission';
+
+/** An endpoint a run calls: discovery first when there is an issuer and endpoints are missing. */
+export type RunEndpoint = 'discovery' | 'token' | 'revocation' | 'introspection' | 'userinfo';
+
+/** A host the extension must be allowed to reach before the run asks for a code, and why. */
+export type RunHost = { permission: string; host: string; endpoints: RunEndpoint[]; why: string };
+
+/**
+ * Every host whose answers the run must read and cannot read without a host permission: all of
+ * them when token requests go as a server (the browser drops the Origin header only for a host
+ * the extension may reach, and a backend reads answers without CORS), and otherwise those of a
+ * provider not known to answer extension origins by CORS. A granted host costs the user
+ * nothing; a code redeemed where the answer cannot be read is lost.
+ *
+ * `endpoints` are the resolved ones, when discovery has already been read; without them, the
+ * profile's own endpoints and the issuer (for discovery) are all that is known.
+ */
+export function hostsForRun(profile: FlowProfile, endpoints?: Partial<FlowEndpoints>): RunHost[] {
+  const asServer = tokenRequestsAs(profile) === 'server';
+  if (!asServer && profile.corsAllowsExtensions === true) return [];
+  const known: [RunEndpoint, string | undefined][] = [
+    ['token', endpoints?.token || profile.tokenEndpoint],
+    ['revocation', endpoints?.revocation || profile.revocationEndpoint],
+    ['introspection', endpoints?.introspection || profile.introspectionEndpoint],
+    ['userinfo', endpoints?.userinfo || profile.userinfoEndpoint],
+  ];
+  const needsDiscovery = !!profile.issuer && !(profile.authorizationEndpoint && profile.tokenEndpoint);
+  if (needsDiscovery) known.unshift(['discovery', profile.issuer]);
+  const hosts = new Map<string, RunHost>();
+  for (const [endpoint, url] of known) {
+    const permission = url ? hostPermissionOf(url) : undefined;
+    if (!permission) continue;
+    const host = new URL(url!).hostname;
+    const entry = hosts.get(permission) ?? { permission, host, endpoints: [], why: '' };
+    entry.endpoints.push(endpoint);
+    hosts.set(permission, entry);
+  }
+  return [...hosts.values()].map((entry) => ({ ...entry, why: whyFor(entry, asServer) }));
+}
+
+function whyFor(entry: Omit<RunHost, 'why'>, asServer: boolean): string {
+  const uses = entry.endpoints.map((endpoint) => (endpoint === 'discovery' ? 'discovery' : `the ${endpoint} endpoint`)).join(', ');
+  return asServer
+    ? `${entry.host} (${uses}): token requests go as your backend would send them, without an Origin header, and the browser removes it only for a host the extension may reach.`
+    : `${entry.host} (${uses}): this provider is not known to answer an extension's requests by CORS, so without access the browser would hide its answers.`;
+}
