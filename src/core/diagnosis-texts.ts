@@ -15,6 +15,30 @@ const RFC8628 = 'RFC 8628 §3.5 https://www.rfc-editor.org/rfc/rfc8628#section-3
 const RFC6585 = 'RFC 6585 §4 https://www.rfc-editor.org/rfc/rfc6585#section-4';
 const RFC7009 = 'RFC 7009 §2 https://www.rfc-editor.org/rfc/rfc7009#section-2';
 const OAUTH_SECURITY = 'RFC 9700 §4.1.3 https://www.rfc-editor.org/rfc/rfc9700#section-4.1.3';
+// The CORS protocol: a cross-origin answer is shared with the page only when it carries an
+// Access-Control-Allow-Origin for the requester's origin; a request with headers outside the
+// safelist is preceded by an OPTIONS preflight, and is not sent if that is not approved.
+const FETCH_CORS = 'Fetch standard, CORS protocol https://fetch.spec.whatwg.org/#http-cors-protocol';
+const FETCH_SAFELISTED = 'Fetch standard, CORS-safelisted request-header https://fetch.spec.whatwg.org/#cors-safelisted-request-header';
+// "A script executing in an extension service worker or foreground tab can talk to remote servers
+// outside of its origin, as long as the extension requests host permissions."
+const CHROME_EXTENSION_REQUESTS = 'Chrome extensions, cross-origin network requests https://developer.chrome.com/docs/extensions/develop/concepts/network-requests';
+const MDN_MISSING_ALLOW_ORIGIN = "MDN, Reason: CORS header 'Access-Control-Allow-Origin' missing https://developer.mozilla.org/docs/Web/HTTP/Guides/CORS/Errors/CORSMissingAllowOrigin";
+// fetch() rejects with a TypeError ("Failed to fetch", "NetworkError when attempting to fetch
+// resource.") whatever the network failure was: the page is not told which.
+const MDN_FETCH_ERRORS = 'MDN, fetch() exceptions https://developer.mozilla.org/en-US/docs/Web/API/fetch#exceptions';
+const MDN_PREFLIGHT = 'MDN, Reason: CORS preflight channel did not succeed https://developer.mozilla.org/en-US/docs/Web/HTTP/CORS/Errors/CORSPreflightDidNotSucceed';
+const MDN_ORIGIN = 'MDN, Origin header https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Origin';
+// "the Microsoft identity platform returns an error if you attempt to use a spa redirect URI without
+// an Origin header. Similarly, [it] also prevents the use of client credentials in all flows in the
+// presence of an Origin header" (AADSTS9002326 and AADSTS9002327).
+const ENTRA_SPA = 'Microsoft identity platform, redirect URIs for single-page apps https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas';
+// A POST (every token request) is not idempotent: it is not to be repeated blindly after a lost answer.
+const RFC9110_IDEMPOTENT = 'RFC 9110 §9.2.2 https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2';
+
+/** The profile setting the fixes for an Origin problem name, exactly as the Flow tab labels it. */
+export const TOKEN_REQUESTS_AS_SERVER = 'Token requests: "as a server (no Origin header)"';
+export const TOKEN_REQUESTS_AS_BROWSER = 'Token requests: "as a browser app (with Origin)"';
 
 /** The generic words for each cause; the explainer adds what this exchange and its history show. */
 export const CATEGORY_TEXTS: Readonly<Record<DiagnosisCategory, CategoryText>> = Object.freeze({
@@ -177,9 +201,48 @@ export const CATEGORY_TEXTS: Readonly<Record<DiagnosisCategory, CategoryText>> =
     fixes: ['Add 5 seconds to the polling interval, for this and every later request.'],
     references: [RFC8628],
   },
+  origin_not_allowed: {
+    title: 'Refused because of the Origin header',
+    explanation:
+      'The provider turned the request down because of its Origin header: either it carried one (browsers add it to every cross-origin request, and OAuth Lens sends one when token requests go as a browser app) and that origin is not allowed for this client, or it carried none where the provider wants one (a client registered as a single-page app). The code, the secret and the way the client authenticates are not what was judged.',
+    fixes: [
+      `In the profile, set ${TOKEN_REQUESTS_AS_SERVER} when the client is registered as a web app with a backend (it has a secret), or ${TOKEN_REQUESTS_AS_BROWSER} when it is registered as a single-page app (no secret, PKCE).`,
+      'In your own app: redeem codes from the backend for a web-app client; from the browser for a single-page-app client, with its origin listed among the client\'s allowed (CORS) origins.',
+    ],
+    references: [MDN_ORIGIN, FETCH_CORS, ENTRA_SPA],
+  },
+  cors_blocked: {
+    title: 'Blocked by CORS',
+    explanation:
+      'The provider does not answer the extension\'s origin (chrome-extension://… or moz-extension://…) by CORS, so the browser gave the extension nothing to read: no status, no headers, no body. Whatever the server did with the request is unknown from here. An extension may read cross-origin answers from a host once it holds that host\'s permission.',
+    fixes: [
+      'Allow OAuth Lens to reach this host (the Errors view offers the button), then run the flow again: with the host permission the browser shares the answer with the extension.',
+      'In your own app: a provider that does not list your origin for CORS expects its token endpoint to be called from a backend, not from the browser.',
+    ],
+    references: [FETCH_CORS, FETCH_SAFELISTED, CHROME_EXTENSION_REQUESTS, MDN_MISSING_ALLOW_ORIGIN, MDN_PREFLIGHT],
+  },
+  server_unreachable: {
+    title: 'Server unreachable',
+    explanation: 'No connection could be made to the server, so the request was not sent and nothing was answered.',
+    fixes: [
+      'Check the URL: scheme (http or https), host name and port, as the provider documents them.',
+      'Check that the server is up and reachable from this machine (open the URL in a tab; a VPN, proxy or firewall can stand in the way).',
+    ],
+    references: [MDN_FETCH_ERRORS],
+  },
+  timeout: {
+    title: 'No answer received',
+    explanation:
+      'No answer came back: the request may have reached the server, and may have had its effect there (a code redeemed, a token revoked), but nothing about it was read.',
+    fixes: [
+      'Check the server\'s logs or status page: it may be slow or down, or a proxy may have cut the connection.',
+      'Send again only what is safe to repeat. A code exchange is not: start a new authorization for a fresh code instead of re-sending this one.',
+    ],
+    references: [RFC9110_IDEMPOTENT, RFC6749_CODE, MDN_FETCH_ERRORS],
+  },
   other: {
     title: 'Request failed',
-    explanation: 'The server refused the request without a recognised OAuth error.',
+    explanation: 'The request failed without a recognised OAuth error.',
     fixes: ['Read the server\'s message below, and check the provider\'s status page for an outage.'],
     references: ['RFC 9110 §15 https://www.rfc-editor.org/rfc/rfc9110#section-15'],
   },

@@ -21,6 +21,10 @@ const CATEGORIES = [
   'consent_denied',
   'authorization_pending',
   'slow_down',
+  'origin_not_allowed',
+  'cors_blocked',
+  'server_unreachable',
+  'timeout',
   'other',
 ] as const satisfies readonly DiagnosisCategory[];
 // Fails to compile when DiagnosisCategory gains a member this list lacks.
