@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider, { type ClientAuthMethod, type ClientMetadata } from 'oidc-provider';
 import { DEMO_CLIENTS } from '../../src/core';
@@ -8,8 +8,22 @@ import { ACCOUNTS } from './accounts';
 import { interactions } from './interactions';
 import { compose, type Layer } from './layer';
 import { TOKEN_ENDPOINT_PATH } from './quirks/token-endpoint';
+import { requestLog, type LoggedRequest } from './request-log';
 
-export type BundledServer = { issuer: string; port: number; provider: Provider; close: () => Promise<void> };
+/** oidc-provider's default, set explicitly so that tests can look for authorization requests in `requests`. */
+export const AUTHORIZATION_ENDPOINT_PATH = '/auth';
+
+export type BundledServer = {
+  issuer: string;
+  port: number;
+  provider: Provider;
+  /**
+   * Every request the server received, in order (test/server/request-log.ts), e.g.
+   * `requests.filter((r) => r.token?.grantType === 'authorization_code')` for the redemptions it saw.
+   */
+  requests: LoggedRequest[];
+  close: () => Promise<void>;
+};
 
 export type BundledServerOptions = {
   /** 0 picks a free port (tests); `npm start` uses the demo profile's fixed port. */
@@ -31,7 +45,9 @@ export async function startBundledServer({ port = 0, quirks = [], app }: Bundled
   const actualPort = (server.address() as AddressInfo).port;
   const issuer = `http://127.0.0.1:${actualPort}`;
   const provider = createProvider(issuer, app);
-  const handle = compose([...quirks, interactions(provider), providerLayer(provider)]);
+  const log = requestLog();
+  provider.on('grant.success', (ctx: { req: IncomingMessage }) => log.issued(ctx.req));
+  const handle = compose([log.layer, ...quirks, interactions(provider), providerLayer(provider)]);
   server.on('request', (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -42,6 +58,7 @@ export async function startBundledServer({ port = 0, quirks = [], app }: Bundled
     issuer,
     port: actualPort,
     provider,
+    requests: log.requests,
     close: () => new Promise((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
@@ -77,8 +94,8 @@ function createProvider(issuer: string, app?: BundledServerOptions['app']): Prov
       // A client may introspect the tokens issued to it, and only those.
       introspection: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
     },
-    // The quirk layers recognise token requests by this path.
-    routes: { token: TOKEN_ENDPOINT_PATH },
+    // The quirk layers recognise token requests by this path, the request log authorization requests by theirs.
+    routes: { authorization: AUTHORIZATION_ENDPOINT_PATH, token: TOKEN_ENDPOINT_PATH },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     findAccount: async (_ctx, sub) => {
       const account = ACCOUNTS[sub];
