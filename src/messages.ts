@@ -1,14 +1,21 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { ErrorEntry, FlowProfile, FlowRun, ProviderMetadata } from './core';
+import type { ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, TokenRequestsAs } from './core';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
 export type MessageMap = {
   /** Is the background up? Also tells the popup what only the background knows. */
   ping: { request: void; response: { version: string; redirectUri: string } };
-  /** Run one authorization-code flow; resolves when it has succeeded or failed. */
-  runFlow: { request: { profile: FlowProfile }; response: FlowRun };
+  /** What Run will need: the hosts it must be allowed to reach (and whether each is), worked out before the click. */
+  planRun: { request: { profile: FlowProfile }; response: RunPlan };
+  /**
+   * Run one authorization-code flow; resolves when it has succeeded or failed. `hosts`: the host
+   * permissions the page is asking for from the same click; the run waits for the answer first.
+   */
+  runFlow: { request: { profile: FlowProfile; hosts?: string[] }; response: FlowRun };
+  /** The page that asked for hosts heard "no" (or gave up): a run waiting for them stops before anything is requested. */
+  declineHosts: { request: void; response: null };
   /** The last flow run in this browser session, if any (the popup may have closed meanwhile). */
   lastFlow: { request: void; response: FlowRun | null };
   /** Re-send the run's code exchange, as it was or with another redirect_uri. */
@@ -37,6 +44,13 @@ export type MessageMap = {
   deleteProfile: { request: { id: string }; response: null };
   exportProfiles: { request: void; response: string };
   importProfiles: { request: { json: string }; response: { imported: number; problems: string[] } };
+};
+
+export type RunPlan = {
+  tokenRequestsAs: TokenRequestsAs;
+  /** false while discovery could not be read: the issuer's host stands in for the endpoints. */
+  endpointsKnown: boolean;
+  hosts: (RunHost & { held: boolean })[];
 };
 
 export type WatchState = { patterns: string[]; paused: boolean; active: boolean };

@@ -16,7 +16,7 @@ export async function authorize(url: string, env: FlowEnvironment): Promise<stri
     timer = setTimeout(() => reject(new FlowFailure('authorize', '', 'timeout')), env.authorizeTimeoutMs);
   });
   // Firefox would wait on its error page for a dead server until the timeout: find out at once.
-  const unreachable = probe(url, env).then((up) => (up ? new Promise<never>(() => {}) : Promise.reject(new FlowFailure('authorize', '', 'server_unreachable'))));
+  const unreachable = env.reachable(url).then((up) => (up ? new Promise<never>(() => {}) : Promise.reject(new FlowFailure('authorize', '', 'server_unreachable'))));
   const launched = env.launchWebAuthFlow(url);
   // Once the race is lost, a late rejection (the window closed after all) has no one to tell.
   launched.catch(() => {});
@@ -31,7 +31,7 @@ export async function authorize(url: string, env: FlowEnvironment): Promise<stri
 
 async function explainAuthorizeFailure(url: string, error: unknown, env: FlowEnvironment): Promise<FlowFailure> {
   const said = error instanceof FlowFailure ? '' : errorMessage(error);
-  const reachable = error instanceof FlowFailure && error.reason === 'server_unreachable' ? false : await probe(url, env);
+  const reachable = error instanceof FlowFailure && error.reason === 'server_unreachable' ? false : await env.reachable(url);
   const origin = new URL(url).origin;
   if (!reachable) {
     return new FlowFailure('authorize', `${said ? `${said} ` : ''}${origin} does not answer: the authorization server is down or the address is wrong.`, 'server_unreachable');
@@ -51,15 +51,4 @@ async function explainAuthorizeFailure(url: string, error: unknown, env: FlowEnv
     return new FlowFailure('authorize', `${said} ${origin} answers, but not with a sign-in page: check the authorization endpoint, client_id and redirect_uri registered there.`, 'authorization_page_error');
   }
   return new FlowFailure('authorize', said, 'authorization_page_error');
-}
-
-/** Whether anything answers at the authorization endpoint. no-cors: the extension has no host permission, so only reachability can be learnt. */
-async function probe(url: string, env: FlowEnvironment): Promise<boolean> {
-  try {
-    // no-cors allows only redirect: 'follow'; following to a sign-in page is harmless.
-    await env.fetch(url, { mode: 'no-cors', credentials: 'omit' });
-    return true;
-  } catch {
-    return false;
-  }
 }

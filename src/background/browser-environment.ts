@@ -2,24 +2,47 @@ import browser from 'webextension-polyfill';
 import { randomToken } from '../core';
 import type { ErrorLog } from './error-log';
 import type { FlowEnvironment } from './flow-environment';
+import type { HostGate } from './host-gate';
+import type { OriginRemoval } from './origin-removal';
 import { codeLedger, saveRun } from './session-store';
 
 const AUTHORIZE_TIMEOUT_MS = 3 * 60_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+const HOST_PROMPT_TIMEOUT_MS = 5 * 60_000;
+const PROBE_TIMEOUT_MS = 10_000;
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 export const newId = () => randomToken(random);
 
+/** The extension's origin without the trailing slash, as browsers write it in an Origin header. */
+export const extensionOrigin = () => browser.runtime.getURL('').replace(/\/$/, '');
+
+/** What the background keeps for its whole life and every flow shares. */
+export type BackgroundParts = { errors: ErrorLog; gate: HostGate; originRemoval: OriginRemoval };
+
 /** The real browser behind a flow. */
-export function browserEnvironment(errors: ErrorLog): FlowEnvironment {
+export function browserEnvironment({ errors, gate, originRemoval }: BackgroundParts): FlowEnvironment {
   return {
     defaultRedirectUri: browser.identity.getRedirectURL(),
+    extensionOrigin: extensionOrigin(),
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
     fetch: (input, init) => fetch(input, init),
+    hosts: { holds: (permissions) => gate.holds(permissions), wait: (permissions, until) => gate.wait(permissions, until) },
+    withoutOrigin: (url, send) => originRemoval.around(url, send),
+    // A no-cors request is never hidden by CORS (and needs no host permission): it settles exactly
+    // when some server answers. It may only follow redirects; following one to a sign-in page is harmless.
+    reachable: (url) =>
+      fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
+        () => true,
+        () => false,
+      ),
     random,
     sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
     now: () => new Date(),
     save: (run) => saveRun(run),
-    codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash), remember: (hash, at) => codeLedger.remember(hash, at) },
+    codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash), remember: (hash, use) => codeLedger.remember(hash, use) },
     recordError: (entry) => errors.record(entry),
     authorizeTimeoutMs: AUTHORIZE_TIMEOUT_MS,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    hostPromptTimeoutMs: HOST_PROMPT_TIMEOUT_MS,
   };
 }

@@ -1,20 +1,36 @@
 import type { ErrorEntry, FailureReason, FlowRun, FlowStage, Randomness, Sha256 } from '../core';
+import type { HostAnswer } from './host-gate';
 
-/** What a flow needs from the outside world; handlers.ts wires the real browser in. */
+/** A code sent to a token endpoint, by hash: when first, and whether that request's answer was read. */
+export type CodeUse = { at: string; unread?: boolean };
+
+/** What a flow needs from the outside world; browser-environment.ts wires the real browser in. */
 export type FlowEnvironment = {
   defaultRedirectUri: string;
+  /** The extension's origin as browsers send it in an Origin header: chrome-extension://<id>, moz-extension://<uuid>. */
+  extensionOrigin: string;
   launchWebAuthFlow: (url: string) => Promise<string>;
   fetch: typeof fetch;
+  /** Host permissions: held now, or waited for while the person answers the browser's prompt. */
+  hosts: { holds: (permissions: string[]) => Promise<boolean>; wait: (permissions: string[], until: number) => Promise<HostAnswer> };
+  /** Sends a request to `url` with the browser's Origin header removed (a token request "as a server"). */
+  withoutOrigin: <T>(url: string, send: () => Promise<T>) => Promise<T>;
+  /** Whether any server answers at the URL's origin (a request in no-cors mode, which CORS cannot hide). */
+  reachable: (url: string) => Promise<boolean>;
   random: Randomness;
   sha256: Sha256;
   now: () => Date;
   save: (run: FlowRun) => Promise<void>;
   /** When each authorization code (by hash) was first sent to a token endpoint, across runs. */
-  codeLedger: { firstSent: (hash: string) => Promise<string | undefined>; remember: (hash: string, at: string) => Promise<void> };
+  codeLedger: { firstSent: (hash: string) => Promise<CodeUse | undefined>; remember: (hash: string, use: CodeUse) => Promise<void> };
   /** The Errors view's log: every failed exchange of a run goes there too. */
   recordError: (entry: ErrorEntry) => Promise<void>;
   /** Firefox never settles launchWebAuthFlow while the provider shows an error page. */
   authorizeTimeoutMs: number;
+  /** A token endpoint that has not answered by then will not: the wait ends, and the failure says so. */
+  requestTimeoutMs: number;
+  /** How long a run waits for the person to answer the browser's permission prompt. */
+  hostPromptTimeoutMs: number;
 };
 
 export class FlowFailure extends Error {
@@ -22,7 +38,7 @@ export class FlowFailure extends Error {
     readonly stage: FlowStage,
     message: string,
     readonly reason?: FailureReason,
-    /** The URL of a request that got no response: the host whose permission may be missing. */
+    /** The URL of a request that a host permission would have let through: the host to offer. */
     readonly url?: string,
   ) {
     super(message);

@@ -2,22 +2,27 @@ import browser from 'webextension-polyfill';
 import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery } from '../core';
 import type { Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
-import { browserEnvironment, newId } from './browser-environment';
-import type { ErrorLog } from './error-log';
+import { browserEnvironment, newId, type BackgroundParts } from './browser-environment';
+import { createDiscoveryCache } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
+import { planRun } from './plan-run';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
 import { watchHandlers } from './watch-handlers';
 import type { Watcher } from './watcher';
 import { loadRun, loadRuns } from './session-store';
 
-export function createHandlers(errors: ErrorLog, watcher: Watcher, env: () => FlowEnvironment = () => browserEnvironment(errors)): Handlers {
+export function createHandlers(parts: BackgroundParts, watcher: Watcher, env: () => FlowEnvironment = () => browserEnvironment(parts)): Handlers {
+  const { errors, gate } = parts;
+  const discover = createDiscoveryCache();
   return {
     ...watchHandlers(watcher),
     async ping() {
       return { version: browser.runtime.getManifest().version, redirectUri: browser.identity.getRedirectURL() };
     },
-    runFlow: ({ profile }) => runFlow(profile, env()),
+    planRun: ({ profile }) => planRun(profile, { holds: (permissions) => gate.holds(permissions), discover: (issuer) => discover(issuer) }),
+    runFlow: ({ profile, hosts }) => runFlow(profile, env(), hosts ?? []),
+    declineHosts: async () => (gate.decline(), null),
     lastFlow: async () => (await loadRuns())[0] ?? null,
     exchangeAgain: async ({ runId, redirectUri }) => exchangeAgain(await loadRun(runId), env(), redirectUri),
     refresh: async ({ runId }) => refresh(await loadRun(runId), env()),

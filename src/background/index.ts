@@ -1,22 +1,30 @@
 // Background entry: the only module with top-level side effects. Everything else is imported
 // and wired here, so each piece can be loaded on its own in a test.
-import { browserEnvironment } from './browser-environment';
+import { browserEnvironment, extensionOrigin, type BackgroundParts } from './browser-environment';
 import { createErrorLog } from './error-log';
+import { createHostGate } from './host-gate';
+import { createOriginRemoval } from './origin-removal';
 import { loadWatchSettings } from './watch-settings';
 import { createWatcher } from './watcher';
 import { createHandlers } from './handlers';
 import { listen } from './listen';
-import { resumeFlow } from './run-flow';
+import { continueAwaitingRun, resumeFlow } from './run-flow';
 import { loadRuns } from './session-store';
 
-// A run still "running" belongs to a background that was stopped mid-flow: finish or settle it
-// before any message is handled, so no handler sees it half done.
 const errors = createErrorLog();
-// Synchronously, before anything else: a service worker woken by a watched request must have its listeners at once.
+// Synchronously, before anything else: a service worker woken by a watched request, or by the
+// grant a run is waiting for (permissions.onAdded), must find its listeners at once.
 const watcher = createWatcher(errors);
 watcher.start(loadWatchSettings());
+const parts: BackgroundParts = { errors, gate: createHostGate(), originRemoval: createOriginRemoval(new URL(extensionOrigin()).host) };
+
+// A run still "running" belongs to a background that was stopped mid-flow: finish or settle it
+// before any message is handled, so no handler sees it half done. A run waiting for the person's
+// answer to a permission prompt waits on, but not in `ready`: that may take minutes.
+const runs = loadRuns();
 const ready = Promise.all([
-  loadRuns().then((runs) => Promise.all(runs.filter((run) => run.status === 'running').map((run) => resumeFlow(run, browserEnvironment(errors))))),
+  runs.then((all) => Promise.all(all.filter((run) => run.status === 'running' && !run.awaitingHosts).map((run) => resumeFlow(run, browserEnvironment(parts))))),
   errors.restoreBadge(),
 ]).catch(() => {});
-listen(createHandlers(errors, watcher), ready);
+void ready.then(() => runs).then((all) => all.filter((run) => run.status === 'running' && run.awaitingHosts).forEach((run) => void continueAwaitingRun(run, browserEnvironment(parts))));
+listen(createHandlers(parts, watcher), ready);

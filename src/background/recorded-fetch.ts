@@ -2,18 +2,25 @@ import type { HttpExchange, HttpRequest } from '../core';
 
 /**
  * Sends `request` and returns it with its response, as recorded evidence. Throws only when no
- * response arrived at all (network error, CORS refusal); every HTTP status is a result.
+ * response arrived at all (network error, CORS refusal, `timeoutMs` passed); every HTTP status
+ * is a result. An Origin among the headers is the browser's to set, not ours: it is not passed.
  */
-export async function recordedFetch(request: HttpRequest, fetchImpl: typeof fetch = fetch): Promise<HttpExchange> {
+export async function recordedFetch(request: HttpRequest, fetchImpl: typeof fetch = fetch, timeoutMs?: number): Promise<HttpExchange> {
   const response = await fetchImpl(request.url, {
     method: request.method,
-    headers: request.headers ?? {},
+    headers: Object.fromEntries(Object.entries(request.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'origin')),
     body: request.body ?? null,
     credentials: 'omit',
     // A token endpoint's redirect is itself something to record, not to follow.
     redirect: 'manual',
+    ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
   });
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => (headers[name] = value));
   return { request, response: { status: response.status, headers, body: await response.text() } };
+}
+
+/** A fetch that `AbortSignal.timeout` ended: DOMException "TimeoutError" in Chromium and Firefox alike. */
+export function isTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError';
 }

@@ -3,10 +3,14 @@ import {
   buildAuthorizationUrl,
   codeChallenge,
   discoveryUrl,
+  flowEndpoints,
   generateCodeVerifier,
+  hostsForRun,
   parseAuthorizationResponse,
+  tokenRequestsAs,
   parseDiscovery,
   jwtPayload,
+  needsDiscovery,
   readTokenFields,
   randomToken,
   type FlowEndpoints,
@@ -23,8 +27,12 @@ import { recordFlowError, sendRecorded } from './send-recorded';
  * One authorization-code flow (RFC 6749 §4.1) with PKCE and, for `openid` scopes, a nonce.
  * Every HTTP exchange is recorded with its context, and the run is saved at each step, so the
  * popup can show it after being closed and reopened.
+ *
+ * `asked`: the host permissions the page that started the run is asking the person for, from
+ * the same click. The run waits for the answer here, not in that page: Chromium closes a toolbar
+ * popup as soon as its prompt appears, and the popup's own promise never settles.
  */
-export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promise<FlowRun> {
+export async function runFlow(profile: FlowProfile, env: FlowEnvironment, asked: string[] = []): Promise<FlowRun> {
   const run: FlowRun = {
     id: randomToken(env.random),
     profileName: profile.name,
@@ -32,12 +40,27 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
     status: 'running',
     redirectUri: profile.redirectUri || env.defaultRedirectUri,
     clientAuth: profile.clientAuth,
+    tokenRequestsAs: tokenRequestsAs(profile),
     exchanges: [],
   };
+  if (asked.length > 0) {
+    run.awaitingHosts = { permissions: asked, until: new Date(env.now().getTime() + env.hostPromptTimeoutMs).toISOString(), profile };
+  }
   await env.save(run);
+  return carryOn(run, profile, env);
+}
+
+/** A run a stopped background left waiting for the person's answer: wait again, then go on. */
+export function continueAwaitingRun(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
+  return carryOn(run, run.awaitingHosts!.profile, env);
+}
+
+async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment): Promise<FlowRun> {
   try {
+    if (run.awaitingHosts) await awaitHosts(run, env);
     const endpoints = await resolveEndpoints(profile, run, env);
     run.endpoints = endpoints;
+    await ensureReadable(profile, endpoints, env);
     const state = randomToken(env.random);
     const nonce = /(^|\s)openid(\s|$)/.test(profile.scope) ? randomToken(env.random) : undefined;
     const verifier = profile.pkce === 'off' ? undefined : generateCodeVerifier(env.random);
@@ -83,6 +106,44 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment): Promi
     fail(run, error);
   }
   return settle(run, env);
+}
+
+/** Waits for the person's answer to the prompt the starting click opened; nothing is requested before it. */
+async function awaitHosts(run: FlowRun, env: FlowEnvironment): Promise<void> {
+  const { permissions, until } = run.awaitingHosts!;
+  const answer = await env.hosts.wait(permissions, Date.parse(until));
+  delete run.awaitingHosts;
+  await env.save(run);
+  if (answer === 'granted') return;
+  const hosts = permissions.map(hostOfPermission).join(', ');
+  throw new FlowFailure(
+    'permission',
+    answer === 'declined'
+      ? `OAuth Lens was not allowed to reach ${hosts}, so the run stopped before asking for an authorization code: none was requested, none was wasted.`
+      : `No answer came to the browser's prompt for ${hosts} in ${Math.round(env.hostPromptTimeoutMs / 60_000)} minutes, so the run stopped before asking for an authorization code.`,
+    'host_access_declined',
+  );
+}
+
+/**
+ * No authorization code is asked for unless the answer to its redemption can be read: the token
+ * endpoint's host needs its permission by now (the other endpoints serve later actions, which
+ * say what is missing when they are used). A token endpoint found only through discovery may not
+ * have been asked for; then the run stops here, and the next Run asks for it.
+ */
+async function ensureReadable(profile: FlowProfile, endpoints: FlowEndpoints, env: FlowEnvironment): Promise<void> {
+  const token = hostsForRun(profile, endpoints).find((host) => host.endpoints.includes('token'));
+  if (!token || (await env.hosts.holds([token.permission]))) return;
+  throw new FlowFailure(
+    'permission',
+    `OAuth Lens may not reach ${token.host} yet, so no authorization code was asked for. ${token.why} Press Run again: it will ask.`,
+    'host_access_needed',
+    endpoints.token,
+  );
+}
+
+function hostOfPermission(permission: string): string {
+  return permission.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
 }
 
 /**
@@ -162,32 +223,19 @@ export function acceptTokens(run: FlowRun, exchange: RecordedExchange, nonce?: s
 }
 
 async function resolveEndpoints(profile: FlowProfile, run: FlowRun, env: FlowEnvironment): Promise<FlowEndpoints> {
-  const given = {
-    ...(profile.revocationEndpoint ? { revocation: profile.revocationEndpoint } : {}),
-    ...(profile.introspectionEndpoint ? { introspection: profile.introspectionEndpoint } : {}),
-    ...(profile.userinfoEndpoint ? { userinfo: profile.userinfoEndpoint } : {}),
-  };
-  // Both endpoints given: no discovery (Entra's "common" tenant, say, publishes a templated issuer that never matches).
-  if (profile.authorizationEndpoint && profile.tokenEndpoint) {
-    return { authorization: profile.authorizationEndpoint, token: profile.tokenEndpoint, ...given };
-  }
-  if (!profile.issuer) {
+  if (!needsDiscovery(profile)) {
+    const given = flowEndpoints(profile);
+    if (given) return given;
     throw new FlowFailure('discovery', 'Give either an issuer (for discovery) or both the authorization and token endpoints.', 'discovery_failed');
   }
-  const exchange = await sendRecorded(run, { method: 'GET', url: discoveryUrl(profile.issuer) }, { step: 'discovery', clientAuth: profile.clientAuth }, env);
+  const exchange = await sendRecorded(run, { method: 'GET', url: discoveryUrl(profile.issuer!) }, { step: 'discovery', clientAuth: profile.clientAuth }, env);
   if (exchange.response.status !== 200) {
     throw new FlowFailure('discovery', `Discovery answered HTTP ${exchange.response.status} at ${exchange.request?.url}.`, 'discovery_failed');
   }
-  const discovered = parseDiscovery(exchange.response.body, profile.issuer);
+  const discovered = parseDiscovery(exchange.response.body, profile.issuer!);
   if (!discovered.ok) throw new FlowFailure('discovery', discovered.reason, 'discovery_failed');
   const metadata = discovered.metadata;
   if (metadata.token_endpoint_auth_methods_supported) run.authMethodsSupported = metadata.token_endpoint_auth_methods_supported;
-  return {
-    authorization: profile.authorizationEndpoint || metadata.authorization_endpoint,
-    token: profile.tokenEndpoint || metadata.token_endpoint,
-    ...(metadata.revocation_endpoint ? { revocation: metadata.revocation_endpoint } : {}),
-    ...(metadata.introspection_endpoint ? { introspection: metadata.introspection_endpoint } : {}),
-    ...(metadata.userinfo_endpoint ? { userinfo: metadata.userinfo_endpoint } : {}),
-    ...given,
-  };
+  // parseDiscovery has checked both main endpoints are there.
+  return flowEndpoints(profile, metadata)!;
 }

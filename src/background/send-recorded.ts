@@ -1,7 +1,12 @@
 import {
+  browserSendsOrigin,
+  classifyNoResponse,
+  describeNoResponse,
   encodeBase64,
   historyOf,
+  hostPermissionOf,
   isErrorExchange,
+  mayHaveBeenSent,
   redactExchange,
   utf8,
   type ExchangeContext,
@@ -12,12 +17,15 @@ import {
   type RecordedExchange,
 } from '../core';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
-import { recordedFetch } from './recorded-fetch';
+import { isTimeout, recordedFetch } from './recorded-fetch';
 
 /**
- * Sends one request for `run`, records it with its context and saves the run. For a code
- * exchange it notes when the same code was first sent, by hash, so "this code was already
- * used at 14:02:11" can be said with certainty.
+ * Sends one request for `run`, records it as it left the browser (with the Origin header the
+ * browser added, if it did) and with its context, and saves the run. For a code exchange it
+ * notes when the same code was first sent, by hash, so "this code was already used at 14:02:11"
+ * can be said with certainty. A request without a readable answer is recorded too, with which
+ * case it was; if it carried a code that may have reached the server, the code counts as
+ * possibly redeemed from then on.
  */
 export async function sendRecorded(
   run: FlowRun,
@@ -31,36 +39,62 @@ export async function sendRecorded(
   if (code) {
     const codeHash = encodeBase64(await env.sha256(utf8(code)), 'url');
     const firstSent = await env.codeLedger.firstSent(codeHash);
-    context = { ...context, codeHash, ...(firstSent ? { codeFirstRedeemedAt: firstSent } : {}) };
+    context = { ...context, codeHash, ...(firstSent ? { codeFirstRedeemedAt: firstSent.at, ...(firstSent.unread ? { codeFirstRedeemedUnread: true } : {}) } : {}) };
     if (!firstSent) firstUse = codeHash;
   }
+  if (run.tokenRequestsAs) context = { ...context, tokenRequestsAs: run.tokenRequestsAs };
+
+  const permission = hostPermissionOf(request.url);
+  const hostAccess = permission ? await env.hosts.holds([permission]) : false;
+  const method = request.method.toUpperCase();
+  // As a server: a backend's request carries no Origin. GET and HEAD carry none once the host is granted.
+  const originRemoved = run.tokenRequestsAs === 'server' && hostAccess && method !== 'GET' && method !== 'HEAD';
+  const sent = asSent(request, browserSendsOrigin({ method, hostAccess, originRemoved }) ? env.extensionOrigin : undefined);
+
   let exchange: RecordedExchange;
   try {
-    exchange = { ...(await recordedFetch(request, env.fetch)), at, context };
+    const send = () => recordedFetch(sent, env.fetch, env.requestTimeoutMs);
+    exchange = { ...(await (originRemoved ? env.withoutOrigin(request.url, send) : send())), at, context };
   } catch (error) {
-    await recordFlowError(run, { request, response: { status: 0, headers: {}, body: '' } }, at, env, context);
+    const timedOut = isTimeout(error);
+    const reachable = timedOut || (await env.reachable(request.url));
+    const noResponse = classifyNoResponse({ request: sent, hostAccess, timedOut, reachable, browserMessage: errorMessage(error) });
+    if (firstUse && mayHaveBeenSent(noResponse)) await env.codeLedger.remember(firstUse, { at, unread: true });
+    const failed: RecordedExchange = { request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context };
+    run.exchanges.push(failed);
+    await env.save(run);
+    await recordFlowError(run, failed, at, env, historyOf(run, failed));
     throw new FlowFailure(
       context.step === 'discovery' ? 'discovery' : 'token',
-      `No response from ${request.url} (${errorMessage(error)}). The server may be down, or it refused the extension's origin (CORS).`,
+      describeNoResponse(noResponse, request.url, code !== null),
       'network_error',
-      request.url,
+      // Only a host permission can help with what CORS hid or stopped.
+      noResponse.hostPermission ? request.url : undefined,
     );
   }
   // Only a request the server answered has used the code: one cut off by a stopped worker has not.
-  if (firstUse) await env.codeLedger.remember(firstUse, at);
+  if (firstUse) await env.codeLedger.remember(firstUse, { at });
   run.exchanges.push(exchange);
   await env.save(run);
-  if (isErrorExchange(exchange)) await recordFlowError(run, { request: exchange.request, response: exchange.response }, at, env, historyOf(run, exchange));
+  if (isErrorExchange(exchange)) await recordFlowError(run, exchange, at, env, historyOf(run, exchange));
   return exchange;
+}
+
+/** The request as it left the browser: Origin is the browser's header, present exactly when the browser sent it. */
+function asSent(request: HttpRequest, origin: string | undefined): HttpRequest {
+  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'origin'));
+  if (origin) headers.origin = origin;
+  return { ...request, headers };
 }
 
 /** A failed exchange of a run, into the Errors view: redacted, with what the run knew. */
 export async function recordFlowError(run: FlowRun, exchange: HttpExchange, at: string, env: FlowEnvironment, history: FlowHistory): Promise<void> {
+  const { request, response, noResponse } = exchange;
   await env.recordError({
     id: `${run.id}-${run.exchanges.length}-${at}`,
     at,
     source: 'flow',
-    exchange: redactExchange(exchange),
+    exchange: redactExchange({ ...(request ? { request } : {}), response, ...(noResponse ? { noResponse } : {}) }),
     history,
     runId: run.id,
     profileName: run.profileName,

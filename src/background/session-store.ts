@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { FlowRun } from '../core';
+import type { CodeUse } from './flow-environment';
 
 // storage.session lives in memory for the browser session: tokens, secrets and flow state go here.
 const RUNS = 'flowRuns';
@@ -24,13 +25,13 @@ export async function loadRun(id: string, storage: Area = browser.storage.sessio
   return run;
 }
 
-/** When each authorization code, by hash, was first sent to a token endpoint. */
+/** When each authorization code, by hash, was first sent to a token endpoint, and whether that answer was read. */
 export const codeLedger = {
-  async firstSent(hash: string, storage: Area = browser.storage.session): Promise<string | undefined> {
-    return ((await storage.get(CODE_LEDGER))[CODE_LEDGER] as Record<string, string> | undefined)?.[hash];
+  async firstSent(hash: string, storage: Area = browser.storage.session): Promise<CodeUse | undefined> {
+    return ((await storage.get(CODE_LEDGER))[CODE_LEDGER] as Record<string, CodeUse> | undefined)?.[hash];
   },
-  async remember(hash: string, at: string, storage: Area = browser.storage.session): Promise<void> {
-    const ledger = ((await storage.get(CODE_LEDGER))[CODE_LEDGER] as Record<string, string> | undefined) ?? {};
-    await storage.set({ [CODE_LEDGER]: { ...ledger, [hash]: at } });
+  async remember(hash: string, use: CodeUse, storage: Area = browser.storage.session): Promise<void> {
+    const ledger = ((await storage.get(CODE_LEDGER))[CODE_LEDGER] as Record<string, CodeUse> | undefined) ?? {};
+    await storage.set({ [CODE_LEDGER]: { ...ledger, [hash]: use } });
   },
 };

@@ -27,5 +27,7 @@ export function bundledDemoProfile(issuer: string = BUNDLED_DEMO_ISSUER): FlowPr
     clientAuth: DEMO_CLIENTS.basic.clientAuth,
     scope: 'openid email',
     pkce: 'S256',
+    // Its clientBasedCORS answers chrome-extension:// and moz-extension:// origins (test/server/bundled-server.ts).
+    corsAllowsExtensions: true,
   };
 }

@@ -1,7 +1,7 @@
-import type { ClientAuthMethod } from './flow-profile';
+import type { ClientAuthMethod, FlowProfile, TokenRequestsAs } from './flow-profile';
 import type { HttpExchange } from './http-exchange';
 
-export type FlowStage = 'discovery' | 'authorize' | 'callback' | 'token';
+export type FlowStage = 'permission' | 'discovery' | 'authorize' | 'callback' | 'token';
 export type FlowStep = 'discovery' | 'authorize' | 'token' | 'refresh' | 'revoke' | 'introspect' | 'userinfo' | 'api';
 
 /** Why a flow stopped, in terms an explanation can build on. */
@@ -15,7 +15,11 @@ export type FailureReason =
   | 'provider_error'
   | 'token_error'
   | 'network_error'
-  | 'interrupted';
+  | 'interrupted'
+  /** The person did not allow a host the run must reach (or did not answer the prompt in time). */
+  | 'host_access_declined'
+  /** A host the run must reach is not granted, and was not asked for from the click that started it. */
+  | 'host_access_needed';
 
 /** The token endpoint's successful answer (RFC 6749 §5.1), other fields kept as they came. */
 export type TokenSet = {
@@ -86,6 +90,14 @@ export type FlowRun = {
   /** The redirect URI sent in the authorization request. */
   redirectUri: string;
   clientAuth: ClientAuthMethod;
+  /** How its token requests went: `server` (no Origin header) or `browser` (with the extension's Origin). */
+  tokenRequestsAs?: TokenRequestsAs;
+  /**
+   * Set while the run waits for the person's answer to the browser's prompt for these hosts,
+   * asked from the click that started it; the profile is kept so that a restarted background
+   * can carry the run on. Nothing has been requested from the provider yet.
+   */
+  awaitingHosts?: { permissions: string[]; until: string; profile: FlowProfile };
   endpoints?: FlowEndpoints;
   /** From discovery: what the provider says it accepts at the token endpoint. */
   authMethodsSupported?: string[];

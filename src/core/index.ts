@@ -75,3 +75,4 @@ export { needsPreflight } from './cors-preflight';
 export { browserSendsOrigin } from './origin-header';
 export { classifyNoResponse, possibleNetworkCauses, mayHaveBeenSent, describeNoResponse, type NoResponseFacts } from './no-response';
 export { hostsForRun, type RunHost, type RunEndpoint } from './run-hosts';
+export { flowEndpoints, needsDiscovery } from './flow-endpoints';

@@ -1,7 +1,8 @@
-import type { ClientAuthMethod, FlowProfile } from './flow-profile';
+import type { ClientAuthMethod, FlowProfile, TokenRequestsAs } from './flow-profile';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
 const PKCE: FlowProfile['pkce'][] = ['S256', 'plain', 'off'];
+const TOKEN_REQUESTS_AS: TokenRequestsAs[] = ['server', 'browser'];
 const STRING_FIELDS = [
   'name', 'issuer', 'authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint', 'introspectionEndpoint',
   'userinfoEndpoint', 'clientId', 'scope', 'redirectUri', 'redirectUriAtExchange',
@@ -47,6 +48,14 @@ export function importProfiles(text: string): { profiles: FlowProfile[]; problem
         return void problems.push(`${where}: extraParams must map names to text.`);
       }
       profile.extraParams = params;
+    }
+    if (raw.tokenRequestsAs !== undefined) {
+      if (!TOKEN_REQUESTS_AS.includes(raw.tokenRequestsAs as TokenRequestsAs)) return void problems.push(`${where}: tokenRequestsAs must be server or browser.`);
+      profile.tokenRequestsAs = raw.tokenRequestsAs;
+    }
+    if (raw.corsAllowsExtensions !== undefined) {
+      if (typeof raw.corsAllowsExtensions !== 'boolean') return void problems.push(`${where}: corsAllowsExtensions must be true or false.`);
+      profile.corsAllowsExtensions = raw.corsAllowsExtensions;
     }
     if (raw.clientSecret !== undefined) problems.push(`${where} (${String(profile.name)}): its client secret was left out; type it in.`);
     profiles.push({ scope: '', ...profile, clientAuth: raw.clientAuth, pkce: raw.pkce } as FlowProfile);

@@ -198,6 +198,10 @@ const PRESETS: ProviderPreset[] = [
       scope: 'openid profile email',
       clientAuth: 'client_secret_post',
       pkce: 'S256',
+      // "/oauth/revoke, /oauth/token, /oauth/userinfo" answer CORS, preflights included, with
+      // Access-Control-Allow-Origin: * (https://docs.gitlab.com/api/oauth2/#cross-origin-resource-sharing,
+      // https://gitlab.com/gitlab-org/gitlab/-/merge_requests/89566).
+      corsAllowsExtensions: true,
     },
     notes: [
       'Register the application first under User settings > Applications (/user_settings/applications) with the scopes you will request; selecting the openid scope enables OpenID Connect (https://docs.gitlab.com/integration/openid_connect_provider/).',

@@ -1,3 +1,4 @@
+import { needsDiscovery } from './flow-endpoints';
 import { tokenRequestsAs, type FlowProfile } from './flow-profile';
 import type { FlowEndpoints } from './flow-run';
 import { hostPermissionOf } from './host-permission';
@@ -27,8 +28,7 @@ export function hostsForRun(profile: FlowProfile, endpoints?: Partial<FlowEndpoi
     ['introspection', endpoints?.introspection || profile.introspectionEndpoint],
     ['userinfo', endpoints?.userinfo || profile.userinfoEndpoint],
   ];
-  const needsDiscovery = !!profile.issuer && !(profile.authorizationEndpoint && profile.tokenEndpoint);
-  if (needsDiscovery) known.unshift(['discovery', profile.issuer]);
+  if (needsDiscovery(profile)) known.unshift(['discovery', profile.issuer]);
   const hosts = new Map<string, RunHost>();
   for (const [endpoint, url] of known) {
     const permission = url ? hostPermissionOf(url) : undefined;
