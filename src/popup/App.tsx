@@ -61,7 +61,7 @@ export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHost
         <FlowView ask={ask} requestHosts={requestHosts} redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
       </div>
       <div role="tabpanel" hidden={tab !== 'errors'}>
-        {Errors ? <Errors ask={ask} active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
+        {Errors ? <Errors ask={ask} active={tab === 'errors'} requestHosts={requestHosts} /> : tab === 'errors' && <p class="muted">Loading…</p>}
       </div>
       {requestWatch && (
         <div role="tabpanel" hidden={tab !== 'watch'}>

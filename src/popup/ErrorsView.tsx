@@ -5,6 +5,7 @@ import type { CopyText } from './clipboard';
 import { ErrorDetail } from './ErrorDetail';
 import { explainEntry } from './explain-entry';
 import { ExplainResponse } from './ExplainResponse';
+import type { RequestHosts } from './request-hosts';
 
 type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | { state: 'failed'; message: string };
 
@@ -12,7 +13,7 @@ type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | {
  * Recent failed exchanges, newest first, each opened to its diagnosis. Opening the list marks
  * them seen, which clears the toolbar badge. Loaded again each time the tab becomes active.
  */
-export function ErrorsView({ ask, active, copy }: { ask: Ask; active: boolean; copy?: CopyText }) {
+export function ErrorsView({ ask, active, copy, requestHosts }: { ask: Ask; active: boolean; copy?: CopyText; requestHosts?: RequestHosts | undefined }) {
   const [list, setList] = useState<List>({ state: 'loading' });
   const [open, setOpen] = useState<string>();
 
@@ -58,7 +59,14 @@ export function ErrorsView({ ask, active, copy }: { ask: Ask; active: boolean; c
           </p>
           <ol class="error-list">
             {list.entries.map((entry) => (
-              <ErrorRow key={entry.id} entry={entry} open={open === entry.id} onToggle={() => setOpen(open === entry.id ? undefined : entry.id)} copy={copy} />
+              <ErrorRow
+                key={entry.id}
+                entry={entry}
+                open={open === entry.id}
+                onToggle={() => setOpen(open === entry.id ? undefined : entry.id)}
+                copy={copy}
+                requestHosts={requestHosts}
+              />
             ))}
           </ol>
         </>
@@ -68,7 +76,19 @@ export function ErrorsView({ ask, active, copy }: { ask: Ask; active: boolean; c
   );
 }
 
-function ErrorRow({ entry, open, onToggle, copy }: { entry: ErrorEntry; open: boolean; onToggle: () => void; copy?: CopyText | undefined }) {
+function ErrorRow({
+  entry,
+  open,
+  onToggle,
+  copy,
+  requestHosts,
+}: {
+  entry: ErrorEntry;
+  open: boolean;
+  onToggle: () => void;
+  copy?: CopyText | undefined;
+  requestHosts?: RequestHosts | undefined;
+}) {
   const [pastedBody, setPastedBody] = useState('');
   const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
   const { request, response } = exchange;
@@ -86,7 +106,7 @@ function ErrorRow({ entry, open, onToggle, copy }: { entry: ErrorEntry; open: bo
           <textarea name="pastedBody" rows={3} value={pastedBody} onInput={(e) => setPastedBody(e.currentTarget.value)} spellcheck={false} placeholder={'{"error":"invalid_grant", …}'} />
         </label>
       )}
-      {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} />}
+      {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} requestHosts={requestHosts} />}
     </li>
   );
 }

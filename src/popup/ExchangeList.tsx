@@ -1,10 +1,17 @@
 import { useState } from 'preact/hooks';
-import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type RecordedExchange } from '../core';
+import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type NoResponseKind, type RecordedExchange } from '../core';
 import { clipboard, type CopyText } from './clipboard';
 import { formatRequest, formatResponse } from './format-http';
 
 const SNIPPETS = { curl: toCurl, php: toPhpCurl, fetch: toFetch } as const;
 const RATE_LIMIT_HEADER = /^(retry-after|x-ratelimit-|ratelimit)/i;
+const NO_ANSWER: Record<NoResponseKind, string> = {
+  preflight_refused: 'never sent: CORS preflight refused',
+  answer_hidden: 'sent, answer hidden by CORS',
+  unreachable: 'no connection',
+  timeout: 'no answer in time',
+  connection_lost: 'connection ended without an answer',
+};
 
 /** Every request of a run, redacted for display; copied as curl, PHP or fetch, with secrets only on request. */
 export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: RecordedExchange[]; copy?: CopyText }) {
@@ -36,9 +43,16 @@ export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: Recor
               <details>
                 <summary>
                   <span class="badge">{exchange.context.step}</span> <code>{shown.request?.method} {shown.request?.url}</code> →{' '}
-                  <strong class={exchange.response.status >= 400 ? 'error' : ''}>{exchange.response.status}</strong>
+                  {exchange.noResponse ? (
+                    <strong class="error" data-no-response={exchange.noResponse.kind}>{NO_ANSWER[exchange.noResponse.kind]}</strong>
+                  ) : (
+                    <strong class={exchange.response.status >= 400 ? 'error' : ''}>{exchange.response.status}</strong>
+                  )}
                   {exchange.context.codeFirstRedeemedAt && (
-                    <small class="error"> code already sent at {new Date(exchange.context.codeFirstRedeemedAt).toLocaleTimeString()}</small>
+                    <small class="error">
+                      {' '}
+                      code {exchange.context.codeFirstRedeemedUnread ? 'possibly redeemed' : 'already sent'} at {new Date(exchange.context.codeFirstRedeemedAt).toLocaleTimeString()}
+                    </small>
                   )}
                 </summary>
                 {limits.length > 0 && (

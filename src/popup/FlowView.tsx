@@ -1,11 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { bundledDemoProfile, type FlowProfile, type FlowRun } from '../core';
+import { bundledDemoProfile, hostsForRun, type FlowProfile, type FlowRun } from '../core';
+import type { RunPlan } from '../messages';
 import type { Ask } from './ask';
+import { AwaitingHosts } from './AwaitingHosts';
 import { FlowResult } from './FlowResult';
 import { ProfileForm } from './ProfileForm';
 import { ProfilePicker } from './ProfilePicker';
 import { ProfileTransfer } from './ProfileTransfer';
 import type { RequestHosts } from './request-hosts';
+import { RunHosts } from './RunHosts';
+
+const PLAN_DELAY_MS = 300;
+const POLL_MS = 1000;
 
 export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirectUri: string | undefined; requestHosts?: RequestHosts | undefined }) {
   const [profile, setProfile] = useState<FlowProfile>(bundledDemoProfile);
@@ -14,12 +20,31 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   const [running, setRunning] = useState(false);
   const [authMethods, setAuthMethods] = useState<string[]>();
   const [note, setNote] = useState<{ text: string; error?: boolean }>();
+  const [plan, setPlan] = useState<RunPlan>();
+  const [asking, setAsking] = useState(false);
 
   // A flow may have finished while the popup was closed (Firefox closes it when the sign-in window opens).
   useEffect(() => {
     ask('lastFlow', undefined).then(setRun, (e: Error) => setNote({ text: e.message, error: true }));
     ask('listProfiles', undefined).then(setSaved, () => {});
   }, [ask]);
+
+  // A run under way that this page did not start (it reopened, or another page started it): follow it to its end.
+  const following = !running && run?.status === 'running';
+  useEffect(() => {
+    if (!following) return;
+    const timer = setInterval(() => ask('lastFlow', undefined).then(setRun, () => {}), POLL_MS);
+    return () => clearInterval(timer);
+  }, [following, ask]);
+
+  // What Run will ask for, known before the click: the click must ask at once, with no time for discovery.
+  const planKey = JSON.stringify([profile.issuer, profile.authorizationEndpoint, profile.tokenEndpoint, profile.revocationEndpoint, profile.introspectionEndpoint, profile.userinfoEndpoint, profile.clientAuth, profile.tokenRequestsAs, profile.corsAllowsExtensions]);
+  useEffect(() => {
+    if (running) return;
+    let current = true;
+    const timer = setTimeout(() => ask('planRun', { profile }).then((next) => current && setPlan(next), () => current && setPlan(undefined)), PLAN_DELAY_MS);
+    return () => ((current = false), clearTimeout(timer));
+  }, [planKey, running, ask]);
 
   const attempt = async (action: () => Promise<void>) => {
     setNote(undefined);
@@ -31,8 +56,20 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   };
   const start = (event: Event) => {
     event.preventDefault();
+    // The plan, or while it is not there yet, every host the profile alone names: a host already
+    // granted costs no prompt. Both calls leave within this click: the message first, so the
+    // background waits for the answer even if this popup is closed under the prompt (Chromium).
+    const hosts = requestHosts ? (plan ? plan.hosts.filter((host) => !host.held) : hostsForRun(profile)).map((host) => host.permission) : [];
     setRunning(true);
-    void attempt(async () => setRun(await ask('runFlow', { profile }))).finally(() => setRunning(false));
+    const finished = ask('runFlow', { profile, hosts });
+    if (hosts.length > 0) {
+      setAsking(true);
+      requestHosts!(hosts).then(
+        (granted) => (setAsking(false), granted || void ask('declineHosts', undefined).catch(() => {})),
+        () => (setAsking(false), void ask('declineHosts', undefined).catch(() => {})),
+      );
+    }
+    void attempt(async () => setRun(await finished)).finally(() => (setRunning(false), setAsking(false)));
   };
   const discover = () =>
     attempt(async () => {
@@ -81,14 +118,21 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
             )}
           </p>
         )}
+        <RunHosts plan={plan} asking={asking} />
         <p class="actions">
-          <button type="submit" disabled={running}>{running ? 'Waiting for sign-in…' : 'Run'}</button>
+          <button type="submit" disabled={running}>{asking ? 'Waiting for permission…' : running ? 'Waiting for sign-in…' : 'Run'}</button>
           <button type="button" class="secondary" data-action="save-profile" onClick={save}>Save profile</button>
           {profile.id && <button type="button" class="secondary" onClick={remove}>Delete</button>}
         </p>
       </form>
       <ProfileTransfer ask={ask} onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
       {note && <p class={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>{note.text}</p>}
+      {run && run.status === 'running' && !running && run.awaitingHosts && <AwaitingHosts run={run} ask={ask} requestHosts={requestHosts} />}
+      {run && run.status === 'running' && !running && !run.awaitingHosts && (
+        <p class="muted" data-testid="run-under-way">
+          A run of “{run.profileName}” is under way (the sign-in window may be open).
+        </p>
+      )}
       {run && run.status !== 'running' && !running && <FlowResult run={run} ask={ask} onRun={setRun} requestHosts={requestHosts} />}
     </section>
   );

@@ -1,4 +1,4 @@
-import type { ClientAuthMethod, FlowProfile } from '../core';
+import { tokenRequestsAs, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from '../core';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
 const PKCE: FlowProfile['pkce'][] = ['S256', 'plain', 'off'];
@@ -9,13 +9,23 @@ const ENDPOINTS = [
   ['introspectionEndpoint', 'Introspection endpoint'],
   ['userinfoEndpoint', 'Userinfo endpoint'],
 ] as const;
+// A preset's knowledge that its provider answers extension origins by CORS holds for that
+// provider's URLs only: pointing the profile elsewhere drops it ("for any other server, assume not").
+const PROVIDER_URLS = new Set<string>(['issuer', ...ENDPOINTS.map(([field]) => field)]);
+const TOKEN_REQUESTS: Record<TokenRequestsAs, string> = {
+  server: 'as a server (no Origin header)',
+  browser: 'as a browser app (with Origin)',
+};
 
 /** The fields of one provider profile. Endpoints left empty are filled by discovery from the issuer. */
 export function ProfileForm({ profile, onChange }: { profile: FlowProfile; onChange: (profile: FlowProfile) => void }) {
   const text = (field: keyof FlowProfile) => ({
     name: field,
     value: (profile[field] as string | undefined) ?? '',
-    onInput: (event: Event) => onChange({ ...profile, [field]: (event.currentTarget as HTMLInputElement).value }),
+    onInput: (event: Event) => {
+      const { corsAllowsExtensions: _known, ...rest } = profile;
+      onChange({ ...(PROVIDER_URLS.has(field) ? rest : profile), [field]: (event.currentTarget as HTMLInputElement).value });
+    },
   });
   return (
     <div class="profile-fields">
@@ -51,6 +61,26 @@ export function ProfileForm({ profile, onChange }: { profile: FlowProfile; onCha
         <select name="clientAuth" value={profile.clientAuth} onChange={(e) => onChange({ ...profile, clientAuth: e.currentTarget.value as ClientAuthMethod })}>
           {CLIENT_AUTH.map((method) => <option key={method}>{method}</option>)}
         </select>
+      </label>
+      <label>
+        Token requests
+        <select
+          name="tokenRequestsAs"
+          value={profile.tokenRequestsAs ?? ''}
+          onChange={(e) => {
+            const { tokenRequestsAs: _old, ...rest } = profile;
+            const value = e.currentTarget.value as TokenRequestsAs | '';
+            onChange(value ? { ...rest, tokenRequestsAs: value } : rest);
+          }}
+        >
+          <option value="">default: {TOKEN_REQUESTS[tokenRequestsAs({ clientAuth: profile.clientAuth })]}</option>
+          {(Object.keys(TOKEN_REQUESTS) as TokenRequestsAs[]).map((mode) => (
+            <option key={mode} value={mode}>{TOKEN_REQUESTS[mode]}</option>
+          ))}
+        </select>
+        <small class="muted">
+          A confidential client’s backend sends no Origin header; some providers refuse one (Microsoft Entra for “Web” apps) or give no refresh token (Auth0).
+        </small>
       </label>
       <label>
         PKCE

@@ -6,7 +6,7 @@ import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
 import { badgeText, openError, openErrors } from './harness/errors-view';
-import { act, fillProfile, openFlowTab, run, storageOf } from './harness/popup-flow';
+import { act, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run, storageOf } from './harness/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const last = (r: FlowRun) => r.exchanges[r.exchanges.length - 1]!;
@@ -25,7 +25,7 @@ describe.each(Object.entries(browsers))('%s: the flow runner against the bundled
 
   beforeAll(async () => {
     server = await startBundledServer();
-    browser = await launch();
+    browser = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
     popup = await openFlowTab(browser);
     await fillProfile(popup, { issuer: server.issuer });
   });

@@ -5,6 +5,7 @@ import { startBundledServer, type BundledServer } from '../server/bundled-server
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { LOOPBACK_RUN_GRANT } from './harness/popup-flow';
 import { signInAndConsent } from './harness/sign-in';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
@@ -15,7 +16,7 @@ describe.each(Object.entries(browsers))('%s: the built extension against the bun
 
   beforeAll(async () => {
     server = await startBundledServer();
-    browser = await launch();
+    browser = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
   });
   afterAll(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@ import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
 import { openError, openErrors } from './harness/errors-view';
-import { act, fillProfile, openFlowTab, run } from './harness/popup-flow';
+import { act, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const last = (r: FlowRun) => r.exchanges[r.exchanges.length - 1]!;
@@ -23,7 +23,7 @@ describe.each(Object.entries(browsers))('%s: the flow runner against providers t
   beforeAll(async () => {
     quirky = await startBundledServer({ quirks: quirksFromNames(['reused-code-401', 'post-only']) });
     limited = await startBundledServer({ quirks: quirksFromNames(['rate-limit=1']) });
-    browser = await launch();
+    browser = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
     popup = await openFlowTab(browser);
   });
   afterAll(async () => {
@@ -67,7 +67,7 @@ describe.each(Object.entries(browsers))('%s: the flow runner against providers t
   it('records a 429 with Retry-After and the rate-limit headers', async () => {
     // A browser of its own: both servers are on 127.0.0.1, and cookies ignore the port, so the
     // other server's session cookie would meet this one.
-    const own = await launch();
+    const own = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
     try {
       const page = await openFlowTab(own);
       await fillProfile(page, { issuer: limited.issuer });

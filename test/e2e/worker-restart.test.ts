@@ -4,7 +4,7 @@ import { startBundledServer, type BundledServer } from '../server/bundled-server
 import type { Layer } from '../server/layer';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser } from './harness/extension-browser';
-import { fillProfile, lastRun, openFlowTab } from './harness/popup-flow';
+import { fillProfile, lastRun, LOOPBACK_RUN_GRANT, openFlowTab } from './harness/popup-flow';
 import { signInAndConsent } from './harness/sign-in';
 
 /** Holds the first token request until its connection closes, then drops it: the code stays unused. */
@@ -30,7 +30,7 @@ describe('chromium: a service worker stopped mid-flow', () => {
 
   beforeAll(async () => {
     server = await startBundledServer({ quirks: [hold.layer] });
-    browser = await launchChromium();
+    browser = await launchChromium({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,13 @@ import type { FlowRun } from '../../../src/core';
 import type { ExtensionBrowser, PageDriver } from './extension-browser';
 import { SIGN_IN_WINDOW, signInOn } from './sign-in';
 
+/**
+ * What a person accepts when Run first asks to reach the bundled server on 127.0.0.1: its token
+ * requests go as a server's, without an Origin header, which needs the host. A fast path for the
+ * tests about other things; test/e2e/real-providers.test.ts crosses the real prompt.
+ */
+export const LOOPBACK_RUN_GRANT = { permissions: [], origins: ['http://127.0.0.1/*'] };
+
 /** The popup, on its Flow tab. */
 export async function openFlowTab(browser: ExtensionBrowser): Promise<PageDriver> {
   const popup = await browser.openPopup();
