@@ -4,11 +4,14 @@
 import { DEMO_CLIENTS } from '../../../src/core';
 import type { Layer } from '../layer';
 import { errorWith200 } from './error-with-200';
+import { noCors } from './no-cors';
+import { noRefreshWithOrigin } from './no-refresh-with-origin';
+import { originCheck } from './origin-check';
 import { postOnlyClient } from './post-only-client';
 import { rateLimit } from './rate-limit';
 import { reusedCodeBasic401 } from './reused-code-basic-401';
 
-export { errorWith200, postOnlyClient, rateLimit, reusedCodeBasic401 };
+export { errorWith200, noCors, noRefreshWithOrigin, originCheck, postOnlyClient, rateLimit, reusedCodeBasic401 };
 export type { RateLimitOptions } from './rate-limit';
 
 export const QUIRKS_ENV = 'OAUTH_LENS_QUIRKS';
@@ -17,22 +20,29 @@ type Quirk = { usage: string; argument: 'none' | 'optional'; make: (argument: st
 
 /**
  * By name, in the order they stand in front of the provider, whatever order they are named in:
- * the rate limit answers first (its 429 is never rewritten), error-200 also turns the
- * post-only refusal into a 200, and the reused-code answer is plain text, which error-200 leaves alone.
+ * no-cors first, so that it strips the CORS headers from every answer, the other quirks' own
+ * (jsonError adds them) and replacements included (an outer interceptResponse decides after the
+ * inner ones); the rate limit answers next (its 429 is never rewritten); error-200 also turns the
+ * origin-check and post-only refusals into 200s; origin-check refuses before the code is looked
+ * at, as Entra does; the reused-code answer is plain text, which error-200 leaves alone; and
+ * no-refresh-with-origin, which holds the body back, stands next to the provider.
  */
 const QUIRKS: Record<string, Quirk> = {
+  'no-cors': { usage: 'no-cors', argument: 'none', make: () => noCors() },
   'rate-limit': {
     usage: 'rate-limit[=N]',
     argument: 'optional',
     make: (n) => rateLimit({ perMinute: n === undefined ? 5 : positiveInteger(n) }),
   },
   'error-200': { usage: 'error-200', argument: 'none', make: () => errorWith200() },
+  'origin-check': { usage: 'origin-check', argument: 'none', make: () => originCheck() },
   'post-only': {
     usage: `post-only[=client_id] (default ${DEMO_CLIENTS.postOnly.clientId})`,
     argument: 'optional',
     make: (clientId) => postOnlyClient(clientId || DEMO_CLIENTS.postOnly.clientId),
   },
   'reused-code-401': { usage: 'reused-code-401', argument: 'none', make: () => reusedCodeBasic401() },
+  'no-refresh-with-origin': { usage: 'no-refresh-with-origin', argument: 'none', make: () => noRefreshWithOrigin() },
 };
 
 export const KNOWN_QUIRKS = Object.values(QUIRKS).map((q) => q.usage);

@@ -9,14 +9,15 @@ describe('quirksFromNames', () => {
   it('makes one layer per name, ignoring blanks', () => {
     expect(quirksFromNames([])).toEqual([]);
     expect(quirksFromNames(['reused-code-401', ' error-200 ', '', 'rate-limit', 'post-only'])).toHaveLength(4);
+    expect(quirksFromNames(['no-cors', 'origin-check', 'no-refresh-with-origin'])).toHaveLength(3);
     expect(quirksFromNames(['rate-limit=12', 'post-only=demo-post'])).toHaveLength(2);
   });
 
   it('refuses an unknown name, listing the known ones', () => {
     expect(() => quirksFromNames(['reused-code-400'])).toThrow(
-      'Unknown provider quirk "reused-code-400". Known quirks: rate-limit[=N], error-200, post-only[=client_id] (default demo-post-only), reused-code-401.',
+      'Unknown provider quirk "reused-code-400". Known quirks: no-cors, rate-limit[=N], error-200, origin-check, post-only[=client_id] (default demo-post-only), reused-code-401, no-refresh-with-origin.',
     );
-    expect(KNOWN_QUIRKS).toHaveLength(4);
+    expect(KNOWN_QUIRKS).toHaveLength(7);
   });
 
   it('refuses malformed values and repeated names', () => {
@@ -24,6 +25,7 @@ describe('quirksFromNames', () => {
     expect(() => quirksFromNames(['rate-limit=five'])).toThrow(/positive whole number/);
     expect(() => quirksFromNames(['error-200=yes'])).toThrow(/takes no "=…" value/);
     expect(() => quirksFromNames(['error-200', 'error-200'])).toThrow(/named twice/);
+    expect(() => quirksFromNames(['no-cors=yes'])).toThrow(/takes no "=…" value/);
   });
 
   it('reads OAUTH_LENS_QUIRKS, comma-separated', () => {
@@ -50,6 +52,21 @@ describe('named quirks in a running server', () => {
     const limited = await redeemCode(obtained, DEMO_CLIENTS.postOnly);
     expect(limited.status).toBe(429);
     expect(await limited.json()).toMatchObject({ error: 'rate_limited' });
+  });
+
+  it('no-refresh-with-origin holds the body back behind no-cors and origin-check: tokens without refresh_token, without CORS headers', async () => {
+    server = await startBundledServer({ quirks: quirksFromNames(['no-refresh-with-origin', 'origin-check', 'no-cors']) });
+    const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const obtained = await obtainCode(server.issuer, { clientId: DEMO_CLIENTS.public.clientId });
+    expect((await redeemCode(obtained, DEMO_CLIENTS.public)).status).toBe(400);
+    const response = await redeemCode(obtained, DEMO_CLIENTS.public, { headers: { origin } });
+    expect(response.status).toBe(200);
+    expect([...response.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    const text = await response.text();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    const tokens = JSON.parse(text) as Record<string, unknown>;
+    expect(tokens).toHaveProperty('access_token');
+    expect(tokens).not.toHaveProperty('refresh_token');
   });
 
   it('reused-code-401 wins over error-200 for a reused code (its answer is not JSON)', async () => {
@@ -85,7 +102,7 @@ describe('npm run server', () => {
   it('exits 1 with the list of known quirks when OAUTH_LENS_QUIRKS names an unknown one', async () => {
     const run = runServer('rate-limit,teapot');
     expect(await run.exited).toBe(1);
-    expect(run.output().stderr).toContain('OAUTH_LENS_QUIRKS: Unknown provider quirk "teapot". Known quirks: rate-limit[=N], error-200');
+    expect(run.output().stderr).toContain('OAUTH_LENS_QUIRKS: Unknown provider quirk "teapot". Known quirks: no-cors, rate-limit[=N], error-200');
   }, 30_000);
 
   it('says which quirks are on', async () => {
