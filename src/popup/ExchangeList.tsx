@@ -30,7 +30,7 @@ export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: Recor
   return (
     <section class="exchanges" aria-label="Requests and responses">
       <label class="inline">
-        <input type="checkbox" checked={withSecrets} onChange={(e) => setWithSecrets(e.currentTarget.checked)} /> Copy with secrets
+        <input type="checkbox" name="copyWithSecrets" checked={withSecrets} onChange={(e) => setWithSecrets(e.currentTarget.checked)} /> Copy with secrets
         (tokens, client secret, code) — only where you mean to paste them
       </label>
       <ol>

@@ -21,7 +21,7 @@ export async function fillProfile(popup: PageDriver, fields: Record<string, stri
   // Endpoints and redirect overrides sit in collapsed sections, as a person would open them.
   await popup.evaluate(() => document.querySelectorAll('form.profile details').forEach((d) => ((d as HTMLDetailsElement).open = true)), undefined);
   for (const [name, value] of Object.entries(fields)) {
-    if (name === 'clientAuth' || name === 'pkce') await popup.select(`select[name=${name}]`, value);
+    if (name === 'clientAuth' || name === 'pkce' || name === 'tokenRequestsAs') await popup.select(`select[name=${name}]`, value);
     else await popup.fill(`form.profile [name=${name}]`, value);
   }
 }
@@ -81,4 +81,30 @@ export function storageOf(popup: PageDriver, area: 'session' | 'local'): Promise
 
 export async function lastRun(popup: PageDriver): Promise<FlowRun | undefined> {
   return ((await storageOf(popup, 'session')).flowRuns as FlowRun[] | undefined)?.[0];
+}
+
+/**
+ * Copies one recorded request of the last run as the person would: opens its entry, ticks "Copy
+ * with secrets", clicks the snippet's button. Returns what went to the clipboard, caught on its
+ * way there (Firefox gives a test no way to read the clipboard back).
+ */
+export async function copySnippet(popup: PageDriver, index: number, kind: 'curl' | 'php' | 'fetch'): Promise<string> {
+  const entry = `[data-testid=flow-result] section.exchanges li:nth-child(${index + 1})`;
+  await popup.evaluate(() => {
+    const page = globalThis as unknown as { copied: string[] };
+    page.copied = [];
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text: string) => (page.copied.push(text), write(text));
+  }, undefined);
+  await popup.evaluate((selector) => ((document.querySelector(`${selector} details`) as HTMLDetailsElement).open = true), entry);
+  if (!(await popup.evaluate(() => (document.querySelector('input[name=copyWithSecrets]') as HTMLInputElement).checked, undefined))) {
+    await popup.click('input[name=copyWithSecrets]');
+  }
+  await popup.click(`${entry} button[data-snippet=${kind}]`);
+  for (let i = 0; i < 50; i++) {
+    const copied = await popup.evaluate(() => (globalThis as unknown as { copied: string[] }).copied, undefined);
+    if (copied.length > 0) return copied[0]!;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Copy as ${kind} copied nothing.`);
 }

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS, type FlowRun } from '../../src/core';
+import { startBundledServer, type BundledServer } from '../server/bundled-server';
+import { quirksFromNames } from '../server/quirks';
+import { launchChromium } from './harness/chromium';
+import { openError, openErrors } from './harness/errors-view';
+import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
+import { launchFirefox } from './harness/firefox';
+import { copySnippet, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
+
+const browsers = { chromium: launchChromium, firefox: launchFirefox };
+const codeExchange = (flow: FlowRun) => flow.exchanges.find((e) => e.context.grantType === 'authorization_code')!;
+
+// Microsoft Entra refuses a confidential ("Web") client's code redemption that carries an Origin
+// header (AADSTS9002326), and a single-page app's that carries none (AADSTS9002327): the
+// bundled server's origin-check quirk answers the same way. Every fetch from an extension
+// carries its Origin; only token requests sent "as a server" reach such a provider without one.
+describe.each(Object.entries(browsers))('%s: a provider that checks the Origin header', (name, launch) => {
+  let server: BundledServer;
+  let browser: ExtensionBrowser;
+  let popup: PageDriver;
+  const tokenRequests = () => server.requests.filter((r) => r.token?.grantType === 'authorization_code');
+
+  beforeAll(async () => {
+    server = await startBundledServer({ quirks: quirksFromNames(['origin-check']) });
+    browser = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
+    popup = await openFlowTab(browser);
+    const { clientId, clientSecret } = DEMO_CLIENTS.post;
+    await fillProfile(popup, { issuer: server.issuer, clientId, clientSecret, clientAuth: 'client_secret_post' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a confidential client, by default sent as a server, gets tokens: the server saw no Origin', async () => {
+    server.requests.length = 0;
+    const flow = await run(browser, popup);
+    expect(flow.failure).toBeUndefined();
+    expect(flow.tokenRequestsAs).toBe('server');
+    expect(tokenRequests()).toEqual([expect.objectContaining({ origin: undefined, token: { grantType: 'authorization_code', issued: true } })]);
+    // Recorded as it left the browser: no Origin.
+    expect(codeExchange(flow).request?.headers).not.toHaveProperty('origin');
+  });
+
+  it('sent as a browser app, it gets AADSTS9002326, explained as an Origin problem that names the setting', async () => {
+    await fillProfile(popup, { tokenRequestsAs: 'browser' });
+    server.requests.length = 0;
+    const flow = await run(browser, popup);
+    expect(flow.failure?.reason).toBe('token_error');
+    const exchange = codeExchange(flow);
+    expect(exchange.response.status).toBe(400);
+    expect(exchange.response.body).toContain('AADSTS9002326');
+    const extensionOrigin = browser.origin.replace(/\/$/, '');
+    expect(exchange.request?.headers?.origin).toBe(extensionOrigin);
+    expect(tokenRequests().map((r) => r.origin)).toEqual([extensionOrigin]);
+
+    const [listed] = await openErrors(popup);
+    expect(listed).toMatchObject({ category: 'origin_not_allowed', status: '400' });
+    const shown = await openError(popup, 0);
+    expect(shown.detail).toContain('as a server (no Origin header)');
+    expect(shown.detail).not.toMatch(/client_secret_basic|switch.*Basic/i);
+    await popup.click('[role=tab][data-tab=flow]');
+  });
+
+  it('Copy as curl of that request carries the Origin, and fails at the server exactly as the extension’s did', async () => {
+    await popup.waitFor('[data-testid=flow-result][data-status=failed]');
+    const flow = (await popup.evaluate(async () => {
+      type Api = { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } };
+      const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+      return ((await api.storage.session.get('flowRuns')).flowRuns as FlowRun[])[0];
+    }, undefined))!;
+    const index = flow.exchanges.indexOf(flow.exchanges.find((e) => e.context.grantType === 'authorization_code')!);
+    const curl = await copySnippet(popup, index, 'curl');
+    expect(curl).toContain(`-H 'origin: ${browser.origin.replace(/\/$/, '')}'`);
+    const { stdout } = await promisify(execFile)('bash', ['-c', curl], { timeout: 10_000 });
+    expect(stdout).toMatch(/^HTTP\/1\.1 400/);
+    expect(stdout).toContain('AADSTS9002326');
+  });
+
+  it('a public client gets tokens with the Origin sent, as a single-page app must', async () => {
+    await fillProfile(popup, { clientId: DEMO_CLIENTS.public.clientId, clientSecret: '', clientAuth: 'none', tokenRequestsAs: '' });
+    server.requests.length = 0;
+    const flow = await run(browser, popup);
+    expect(flow.failure).toBeUndefined();
+    expect(flow.tokenRequestsAs).toBe('browser');
+    expect(tokenRequests()).toEqual([expect.objectContaining({ origin: browser.origin.replace(/\/$/, ''), token: { grantType: 'authorization_code', issued: true } })]);
+  });
+});
