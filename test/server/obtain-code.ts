@@ -38,8 +38,19 @@ export async function obtainCode(issuer: string, options: ObtainCodeOptions = {}
     code_challenge_method: 'S256',
   }).toString();
 
+  const redirect = await signInOverHttp(auth.href, redirectUri, options);
+  return codeFrom(redirect, { issuer, clientId, codeVerifier, redirectUri, state });
+}
+
+/**
+ * What a person does in the sign-in window, over plain HTTP: follows the authorization URL
+ * through the sign-in and consent pages, with the cookies oidc-provider sets, and returns the
+ * URL it finally redirects to at `redirectUri` (with the code or an error). What
+ * launchWebAuthFlow hands back, for tests of the flow runner without a browser.
+ */
+export async function signInOverHttp(authorizationUrl: string, redirectUri: string, options: Pick<ObtainCodeOptions, 'login' | 'password'> = {}): Promise<URL> {
   const cookies = new CookieJar();
-  let request: { url: URL; form?: URLSearchParams } = { url: auth };
+  let request: { url: URL; form?: URLSearchParams } = { url: new URL(authorizationUrl) };
   for (let step = 0; step < 12; step++) {
     const response = await fetch(request.url, {
       method: request.form ? 'POST' : 'GET',
@@ -52,7 +63,7 @@ export async function obtainCode(issuer: string, options: ObtainCodeOptions = {}
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();
       const next = new URL(location, request.url);
-      if (`${next.origin}${next.pathname}` === redirectUri) return codeFrom(next, { issuer, clientId, codeVerifier, redirectUri, state });
+      if (`${next.origin}${next.pathname}` === redirectUri) return next;
       request = { url: next };
       continue;
     }
@@ -64,10 +75,10 @@ export async function obtainCode(issuer: string, options: ObtainCodeOptions = {}
     } else if (action?.endsWith('/confirm')) {
       request = { url: new URL(action, request.url), form: new URLSearchParams() };
     } else {
-      throw new Error(`obtainCode: ${response.status} from ${request.url.pathname}: ${page.slice(0, 300)}`);
+      throw new Error(`signInOverHttp: ${response.status} from ${request.url.pathname}: ${page.slice(0, 300)}`);
     }
   }
-  throw new Error('obtainCode: no code after 12 requests');
+  throw new Error('signInOverHttp: no redirect after 12 requests');
 }
 
 function codeFrom(redirect: URL, flow: Omit<ObtainedCode, 'code'>): ObtainedCode {
