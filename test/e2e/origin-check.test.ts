@@ -17,7 +17,7 @@ const codeExchange = (flow: FlowRun) => flow.exchanges.find((e) => e.context.gra
 // header (AADSTS9002326), and a single-page app's that carries none (AADSTS9002327): the
 // bundled server's origin-check quirk answers the same way. Every fetch from an extension
 // carries its Origin; only token requests sent "as a server" reach such a provider without one.
-describe.each(Object.entries(browsers))('%s: a provider that checks the Origin header', (name, launch) => {
+describe.each(Object.entries(browsers))('%s: a provider that checks the Origin header', (_, launch) => {
   let server: BundledServer;
   let browser: ExtensionBrowser;
   let popup: PageDriver;
