@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { DIST_CHROME, DIST_FIREFOX } from '../test/e2e/harness/paths';
 import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
 import { INSPECT_BUDGET_MS, timeLargeInputs, type InspectTiming } from './inspect-large';
+import { originRemovalChromium, originRemovalFirefox, type OriginRemovalCost } from './origin-removal';
 import { popupReadyChromium, popupReadyFirefox, type PopupReady } from './popup-ready';
 import { REQUESTS, watcherOverheadChromium, watcherOverheadFirefox, type WatcherOverhead } from './watcher-overhead';
 
@@ -53,6 +54,8 @@ async function main() {
     watched: w.ratio.watched <= BUDGETS.watcherWatchedRatio,
   });
   const watcherBudgets = { chromium: watcherWithin(watcherChromium), firefox: watcherWithin(watcherFirefox) };
+  progress('Token requests as a server (a declarativeNetRequest rule per request) against as a browser app, Chromium then Firefox…');
+  const originRemoval = { chromium: await originRemovalChromium(), firefox: await originRemovalFirefox() };
 
   const bundleBudgets = mapBuilds((build) => mapEntries((entry) => bundles[build][entry].js.gzip <= JS_BUDGET[entry]));
   const withinBudget = {
@@ -73,6 +76,7 @@ async function main() {
     popupReady: { chromium, firefox },
     inspectOneMegabyte: inspect,
     watcherOverhead: { chromium: watcherChromium, firefox: watcherFirefox },
+    originRemoval,
     budgets: BUDGETS,
     withinBudget,
   };
@@ -82,6 +86,7 @@ async function main() {
   printReady(chromium, firefox);
   printInspect(inspect);
   printWatcher([watcherChromium, watcherFirefox]);
+  printOriginRemoval([originRemoval.chromium, originRemoval.firefox]);
   console.log(`\nWithin budget: ${withinBudget.all ? 'yes ✓' : 'no ✗'}   (details in ${RESULTS})`);
 }
 
@@ -129,6 +134,13 @@ function printWatcher(results: WatcherOverhead[]) {
     rows.push(['', 'host watched', w.medianMs.watched.toFixed(1), w.ratio.watched.toFixed(3), budget(w.ratio.watched, BUDGETS.watcherWatchedRatio)]);
   }
   console.log(`\nWatcher overhead: a page making ${REQUESTS} requests to a loopback server (ms from first request to last answer; ratio: median over ${results[0]?.rounds ?? 0} rounds of each round's time / the same round's time without the extension)`);
+  printTable(rows);
+}
+
+function printOriginRemoval(results: OriginRemovalCost[]) {
+  const rows = [['browser', 'as a browser app ms', 'as a server ms', 'ratio']];
+  for (const r of results) rows.push([r.browser, r.medianMs.asBrowserApp.toFixed(1), r.medianMs.asServer.toFixed(1), r.ratio.toFixed(3)]);
+  console.log(`\nToken requests as a server: one Introspect, popup message to answer, recorded and saved (medians over ${results[0]?.rounds ?? 0} alternating rounds; no budget, informational)`);
   printTable(rows);
 }
 
