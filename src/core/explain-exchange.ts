@@ -1,8 +1,10 @@
 import { compareRedirectUris } from './compare-redirect-uris';
 import type { Diagnosis, DiagnosisCategory, ExplainOptions, FlowHistory } from './diagnosis';
-import { CATEGORY_TEXTS } from './diagnosis-texts';
-import type { HttpExchange } from './http-exchange';
+import { CATEGORY_TEXTS, TOKEN_REQUESTS_AS_BROWSER, TOKEN_REQUESTS_AS_SERVER } from './diagnosis-texts';
+import type { HttpExchange, NoResponse, NoResponseKind } from './http-exchange';
+import { mayHaveBeenSent } from './no-response';
 import { DESCRIPTION_HINTS, findOAuthError, type OAuthError } from './oauth-errors';
+import { findOriginRefusal } from './origin-refusals';
 import { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule } from './provider-errors';
 import { hostOf } from './lib/host-of';
 import { isRecord } from './lib/is-record';
@@ -12,8 +14,22 @@ import { readRateLimit } from './read-rate-limit';
 const MAX_CANDIDATES = 5;
 const RFC6585 = 'RFC 6585 §4 https://www.rfc-editor.org/rfc/rfc6585#section-4';
 
-/** A fact that ranks a cause, with the sentence that tells the developer how we know. */
-type Finding = { category: DiagnosisCategory; evidence?: string; explanation?: string; certain?: boolean };
+/**
+ * A fact that ranks a cause, with the sentence that tells the developer how we know. `fixes` come
+ * first when the finding's cause wins; `replacesFixes` drops the cause's generic fixes (they would
+ * not fit); `supersedesRule` drops a provider rule's meaning and fix for the same cause, when the
+ * finding says it more precisely from this very request.
+ */
+type Finding = {
+  category: DiagnosisCategory;
+  evidence?: string;
+  explanation?: string;
+  certain?: boolean;
+  fixes?: string[];
+  replacesFixes?: boolean;
+  supersedesRule?: boolean;
+  reference?: string;
+};
 
 /**
  * Explains a failed exchange: the most likely cause, the others it could be, how we know and
@@ -24,10 +40,11 @@ export function explainExchange(exchange: HttpExchange, history: FlowHistory = {
   const signal = readError(exchange, typeof history?.step === 'string' ? history.step : undefined);
   if (!signal) return null;
   try {
-    return explain(signal, isRecord(history) ? history : {}, options);
+    const known = isRecord(history) ? history : {};
+    return signal.noResponse ? explainNoResponse(signal, signal.noResponse, known) : explain(signal, known, options);
   } catch {
     // Reached only by hostile history objects; the signal alone still makes a diagnosis.
-    return explain(signal, {}, {});
+    return signal.noResponse ? explainNoResponse(signal, signal.noResponse, {}) : explain(signal, {}, {});
   }
 }
 
@@ -41,25 +58,37 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
   const codeExchange = !refresh && (history.grantType === 'authorization_code' || signal.requestParams.grant_type === 'authorization_code');
 
   // A rate limit comes first even against history: the server refused before it looked at the code.
-  const findings: Finding[] = [
-    ...fromRateLimit(signal, rate),
-    ...fromHistory(signal, history, codeExchange, refresh, nowMs),
-    ...(rule ? fromRule(rule, provider!) : []),
-    ...fromDescription(signal, oauthError, refresh),
-    ...(oauthError ? fromOAuthError(oauthError, refresh) : []),
-    ...fromStatus(signal, refresh),
-  ];
+  // So does an Origin refusal: servers check the Origin before the grant (oidc-provider as soon as
+  // the client is known, Keycloak before any endpoint logic). Status 0 read nothing: only what the
+  // status itself means counts, so no history or catalogue can make it sound like a refusal.
+  const origin = fromOrigin(signal, history);
+  const findings: Finding[] =
+    signal.status === 0
+      ? fromStatus(signal, refresh)
+      : [
+          ...fromRateLimit(signal, rate),
+          ...origin,
+          ...fromHistory(signal, history, codeExchange, refresh, nowMs),
+          ...(rule ? fromRule(rule, provider!) : []),
+          ...fromDescription(signal, oauthError, refresh),
+          ...(oauthError ? fromOAuthError(oauthError, refresh) : []),
+          ...fromStatus(signal, refresh),
+        ];
   const ruledOut = ruledOutByHistory(history, codeExchange);
+  // The server named the Origin as its reason: how the client authenticated was not judged, and
+  // advice to switch between Basic and form credentials would only send the developer astray.
+  if (origin.length > 0 && signal.status !== 0) ruledOut.add('client_auth_method');
   const ranked = rank(findings.filter((finding) => !ruledOut.has(finding.category)));
   const category = ranked[0]?.category ?? 'other';
   const top = findings.filter((finding) => finding.category === category);
   const certain = top.some((finding) => finding.certain === true);
   const candidates = ranked.map((finding) => finding.category).slice(0, MAX_CANDIDATES);
   const text = CATEGORY_TEXTS[category];
+  const ruleApplies = rule !== undefined && rule.category === category && !top.some((finding) => finding.supersedesRule);
 
   const explanation: string[] = [];
   for (const finding of top) if (finding.explanation) explanation.push(finding.explanation);
-  if (rule && rule.category === category && !explanation.includes(`${provider}: ${rule.meaning}`)) explanation.push(`${provider}: ${rule.meaning}`);
+  if (ruleApplies && !explanation.includes(`${provider}: ${rule.meaning}`)) explanation.push(`${provider}: ${rule.meaning}`);
   explanation.push(text.explanation);
   if (!certain && candidates.length > 1) {
     explanation.push(
@@ -70,7 +99,12 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
     explanation.push('Judged from the status and headers alone: the browser does not let an extension read this response body. Paste the body from the network panel to have it judged too.');
   }
 
-  const fixes = [...(rule?.fix && rule.category === category ? [rule.fix] : []), ...redirectFix(history, category), ...text.fixes];
+  const fixes = [
+    ...top.flatMap((finding) => finding.fixes ?? []),
+    ...(ruleApplies && rule.fix ? [rule.fix] : []),
+    ...redirectFix(history, category),
+    ...(top.some((finding) => finding.replacesFixes) ? [] : text.fixes),
+  ];
   const evidence = [
     ...signal.evidence,
     ...(signal.description && !signal.evidence.some((line) => line.includes(signal.description!)) ? [`The server says: "${signal.description}"`] : []),
@@ -78,6 +112,7 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
     ...rate.evidence,
   ];
   const references = [
+    ...top.flatMap((finding) => (finding.reference ? [finding.reference] : [])),
     ...(rule ? [rule.source] : []),
     ...(oauthError ? [oauthError.reference] : []),
     ...text.references,
@@ -108,11 +143,154 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
   };
 }
 
+// ---- No readable answer
+
+// connection_lost has no category of its own: like a timeout, the server was reachable and the
+// request may have reached it and had its effect, unknown from here, and the fixes are the same
+// (look at the server's side; do not re-send a code). server_unreachable would say it was never
+// sent, cors_blocked that the browser hid an answer: neither is known to be true.
+const NO_RESPONSE_CATEGORY: Readonly<Record<NoResponseKind, DiagnosisCategory>> = Object.freeze({
+  preflight_refused: 'cors_blocked',
+  answer_hidden: 'cors_blocked',
+  unreachable: 'server_unreachable',
+  timeout: 'timeout',
+  connection_lost: 'timeout',
+});
+
+// Only the causes the recorder said were possible are named, each with what to check.
+const UNREACHABLE_CHECKS: readonly { pattern: RegExp; fix: string }[] = [
+  { pattern: /refused/i, fix: 'If the connection was refused: check that the server is running and listens on that port (a local server must be started first).' },
+  { pattern: /resolve|dns/i, fix: 'If the name did not resolve: check the host name for typos, and that it resolves from this machine (DNS, VPN, hosts file).' },
+  { pattern: /tls|certificate/i, fix: 'If TLS failed: open the URL in a tab to see the certificate error (self-signed, expired, or issued for another name).' },
+];
+
+/**
+ * No answer was read: the recorder's classification decides the cause, with certainty. Nothing
+ * here may say what the server answered, since nothing of it was read.
+ */
+function explainNoResponse(signal: ErrorSignal, noResponse: NoResponse, history: FlowHistory): Diagnosis {
+  const category = NO_RESPONSE_CATEGORY[noResponse.kind];
+  const text = CATEGORY_TEXTS[category];
+  const refresh = history.grantType === 'refresh_token' || history.step === 'refresh' || signal.requestParams.grant_type === 'refresh_token';
+  const codeExchange = !refresh && (history.grantType === 'authorization_code' || signal.requestParams.grant_type === 'authorization_code');
+  const host = signal.requestHost ?? 'the server';
+  const explanation: string[] = [];
+  const fixes: string[] = [];
+  const evidence = [...signal.evidence];
+  switch (noResponse.kind) {
+    case 'preflight_refused':
+      explanation.push(`Never sent: the browser's CORS preflight was refused, so the request did not go out to ${host}.`);
+      if (codeExchange) explanation.push('This request did not use the code: if it was not exchanged before and has not expired, it can still be exchanged once.');
+      break;
+    case 'answer_hidden':
+      explanation.push(`Sent, but the browser hid the answer from ${host}${codeExchange ? '; the server may have redeemed the code' : ''}.`);
+      break;
+    case 'unreachable': {
+      const causes = noResponse.possibleCauses ?? [];
+      explanation.push(`No connection could be made to ${host}${causes.length > 0 ? `. Given the URL, it can be: ${list(causes)}; the browser does not say which` : ''}.`);
+      if (codeExchange) explanation.push('This request did not use the code: it was not sent.');
+      fixes.push(...UNREACHABLE_CHECKS.filter((check) => causes.some((cause) => check.pattern.test(cause))).map((check) => check.fix));
+      break;
+    }
+    case 'timeout':
+      explanation.push(`No answer came from ${host} in time.`);
+      break;
+    case 'connection_lost':
+      explanation.push(`The connection to ${host} ended before any answer came, though the server was reachable and the request was not blocked.`);
+      break;
+  }
+  if (codeExchange && mayHaveBeenSent(noResponse) && noResponse.kind !== 'answer_hidden') {
+    explanation.push('The request may have reached the server, and the code may have been redeemed.');
+  }
+  if (category === 'cors_blocked') {
+    // The generic first fix names no host; the recorder knows the permission to ask for.
+    const [allowAny, ...others] = text.fixes;
+    fixes.push(
+      noResponse.hostPermission
+        ? `Allow OAuth Lens to reach ${noResponse.hostPermission} (the Errors view offers the button), then run the flow again: with that host permission the browser shares the answer with the extension.`
+        : allowAny!,
+    );
+    if (codeExchange && noResponse.kind === 'answer_hidden') {
+      fixes.push('Do not send this code again: if the server redeemed it, a second exchange is refused as a reused code (and may revoke the tokens the first one issued). Start a new authorization for a fresh code once the host is allowed.');
+    }
+    fixes.push(...others);
+  } else {
+    fixes.push(...text.fixes);
+  }
+  if (signal.requestOrigin) evidence.push(`The request carried Origin: ${signal.requestOrigin}.`);
+  if (noResponse.hostPermission) evidence.push(`The host permission that lets the extension read this host's answers: ${noResponse.hostPermission}.`);
+  explanation.push(text.explanation);
+  const provider = identifyProvider(signal);
+  return {
+    category,
+    candidates: [category],
+    title: text.title,
+    explanation: explanation.join(' '),
+    fixes: unique(fixes),
+    evidence: unique(evidence),
+    references: unique(text.references),
+    ...(provider ? { provider } : {}),
+    certain: true,
+  };
+}
+
 // ---- Findings, strongest first
+
+/** A refusal because of the Origin header, from the words of the answer: the host does not matter. */
+function fromOrigin(signal: ErrorSignal, history: FlowHistory): Finding[] {
+  const refusal = findOriginRefusal(signal.codes, signal.description);
+  if (!refusal) return [];
+  const sent = signal.requestOrigin;
+  const wanted = refusal.origin === 'sent' ? TOKEN_REQUESTS_AS_SERVER : TOKEN_REQUESTS_AS_BROWSER;
+  const already = history.tokenRequestsAs === (refusal.origin === 'sent' ? 'server' : 'browser');
+  const setFix = already
+    ? `The profile is already set to ${wanted}, yet the provider answered this way${sent ? ` to a request carrying Origin: ${sent}` : ''}: check that no proxy or other extension changes the request's Origin header.`
+    : refusal.origin === 'sent'
+      ? `In the profile, set ${wanted}, and run the flow again: the token request then goes out without an Origin header, as a backend's would.`
+      : `In the profile, set ${wanted}, and run the flow again: the token request then carries the extension's Origin, as a single-page app's would.`;
+  return [
+    {
+      category: 'origin_not_allowed',
+      certain: true,
+      explanation:
+        refusal.origin === 'sent'
+          ? `${refusal.server} refused the request because of its Origin header${sent ? ` (${sent})` : ''}: ${refusal.meaning}`
+          : `${refusal.server} refused the request because it carried no Origin header: ${refusal.meaning}`,
+      evidence: `Matched ${refusal.server}'s answer /${refusal.pattern}/: a refusal because of the Origin header, whatever the host.${
+        sent ? ` The request carried Origin: ${sent}.` : refusal.origin === 'missing' && signal.requestHost ? ' The request carried no Origin header.' : ''
+      }`,
+      // The category's generic fixes name both settings; this request tells which one applies.
+      fixes: [
+        setFix,
+        refusal.fix,
+        refusal.origin === 'sent'
+          ? 'In your own app: redeem the code from the backend (a server sends no Origin header), or register the browser app\'s origin with the provider for this client.'
+          : 'In your own app: a client registered as a single-page app redeems codes from the browser; a backend needs a client registered as a web app.',
+      ],
+      replacesFixes: true,
+      supersedesRule: true,
+      reference: refusal.source,
+    },
+  ];
+}
 
 function fromHistory(signal: ErrorSignal, history: FlowHistory, codeExchange: boolean, refresh: boolean, nowMs: number): Finding[] {
   const findings: Finding[] = [];
-  if (codeExchange && typeof history.codeFirstRedeemedAt === 'string') {
+  if (codeExchange && typeof history.codeFirstRedeemedAt === 'string' && history.codeFirstRedeemedUnread === true) {
+    // The first send's answer was hidden or never came: the server may have redeemed the code, or
+    // the request may never have reached it. A reuse explains the refusal best, so it ranks first
+    // among the guesses (history before the catalogue), but it is not known: the RFC's other
+    // causes stay candidates, and a provider's certain answer (an expired code, say) outranks it.
+    findings.push({
+      category: 'code_reused',
+      certain: false,
+      explanation: `This code was sent at ${timeOf(history.codeFirstRedeemedAt)} in a request whose answer could not be read: the server may have redeemed it then.`,
+      evidence: `History: the same authorization code was first sent to the token endpoint at ${timeOf(history.codeFirstRedeemedAt)}, and that request got no readable answer.`,
+      fixes: [
+        'Start a new authorization for a fresh code, and make the exchange\'s answer readable before sending it (allow OAuth Lens to reach the token endpoint\'s host when the browser hid it): tokens carried by a hidden answer cannot be recovered.',
+      ],
+    });
+  } else if (codeExchange && typeof history.codeFirstRedeemedAt === 'string') {
     findings.push({
       category: 'code_reused',
       certain: true,
@@ -228,7 +406,23 @@ function fromStatus(signal: ErrorSignal, refresh: boolean): Finding[] {
     case signal.status === 400:
       return [{ category: 'malformed_request' }];
     case signal.status === 0:
-      return [{ category: 'other', explanation: 'The request got no response: the server is unreachable, the request was blocked (CORS, an ad blocker, a policy), or it was cancelled.' }];
+      // Recorded without saying why (a pasted or watched entry): the no-answer causes are ranked
+      // below 'other', none certain, and nothing is said of what the server did.
+      return [
+        {
+          category: 'other',
+          explanation:
+            'The request got no response that could be read: it may not have reached the server (unreachable, blocked by an extension or a policy, cancelled), or the browser may have withheld the answer (CORS). Nothing here says what the server did with it.',
+          fixes: [
+            'Find the request in the browser\'s network panel: its status names the cause (a CORS error, net::ERR_NAME_NOT_RESOLVED, net::ERR_CONNECTION_REFUSED, net::ERR_BLOCKED_BY_CLIENT…).',
+            'Check the server\'s logs for the request before sending it again: a code exchange that reached the server has used the code.',
+          ],
+          replacesFixes: true,
+        },
+        { category: 'cors_blocked' },
+        { category: 'server_unreachable' },
+        { category: 'timeout' },
+      ];
     default:
       return [{ category: 'other' }];
   }

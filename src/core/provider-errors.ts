@@ -482,16 +482,18 @@ export const PROVIDER_ERRORS: readonly ProviderErrorRule[] = Object.freeze([
     meaning: 'The tenant in the endpoint URL was not found.',
     fix: 'Use the right tenant ID or domain, or common / organizations / consumers.', source: ENTRA_ERROR_CODES,
   },
-  // 9002326 and 9002327 are not in the error-code table; the auth-code page states the rule behind them.
+  // 9002326 and 9002327 are not in the error-code table; the auth-code page states the rule behind
+  // them. Both are about the Origin header, not the client authentication: origin-refusals.ts also
+  // recognises them on any host (a custom domain, B2C, a gateway).
   {
-    provider: 'Microsoft Entra ID', error: 'AADSTS9002326', category: 'client_auth_method',
-    meaning: 'The code was redeemed from a browser (with an Origin header) but its redirect URI is not registered as a single-page application.',
-    fix: 'Register the redirect URI under the Single-page application platform, or redeem the code from a server.', source: ENTRA_AUTH_CODE_SPA,
+    provider: 'Microsoft Entra ID', error: 'AADSTS9002326', category: 'origin_not_allowed',
+    meaning: 'The code was redeemed from a browser (with an Origin header) but its redirect URI is not registered as a single-page application; client credentials are refused whenever an Origin header is present.',
+    fix: 'Set Token requests to "as a server (no Origin header)" to redeem the code as a backend would; or register the redirect URI under the Single-page application platform, with no client secret (PKCE only).', source: ENTRA_AUTH_CODE_SPA,
   },
   {
-    provider: 'Microsoft Entra ID', error: 'AADSTS9002327', category: 'client_auth_method',
+    provider: 'Microsoft Entra ID', error: 'AADSTS9002327', category: 'origin_not_allowed',
     meaning: 'Tokens issued to a single-page application may only be redeemed cross-origin, with an Origin header.',
-    fix: 'Redeem from the browser, or register the redirect URI under the Web platform for server-side redemption.', source: ENTRA_AUTH_CODE_SPA,
+    fix: 'Set Token requests to "as a browser app (with Origin)" to redeem as a single-page app does; or register the redirect URI under the Web platform for server-side redemption.', source: ENTRA_AUTH_CODE_SPA,
   },
   {
     provider: 'Microsoft Entra ID', error: 'AADSTS70016', category: 'authorization_pending',

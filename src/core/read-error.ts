@@ -1,4 +1,4 @@
-import type { HttpExchange } from './http-exchange';
+import type { HttpExchange, NoResponse, NoResponseKind } from './http-exchange';
 import type { ErrorSetting } from './oauth-errors';
 import { hostOf } from './lib/host-of';
 import { isRecord } from './lib/is-record';
@@ -25,6 +25,10 @@ export type ErrorSignal = {
   requestHost?: string;
   /** The Location an error redirect went to. */
   location?: string;
+  /** The Origin header the request carried, when it was recorded: how the provider saw who was asking. */
+  requestOrigin?: string;
+  /** Why nothing readable came back (status 0), as the recorder classified it. */
+  noResponse?: NoResponse;
   evidence: string[];
 };
 
@@ -65,11 +69,13 @@ function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | n
   const body = typeof response?.body === 'string' ? response.body.slice(0, MAX_BODY_SCAN) : '';
   const request = isRecord(exchange) && isRecord(exchange.request) ? exchange.request : undefined;
   const requestUrl = typeof request?.url === 'string' ? request.url : '';
-  const requestParams = readRequestParams(request?.body, lowercaseHeaders(request?.headers));
+  const requestHeaders = lowercaseHeaders(request?.headers);
+  const requestParams = readRequestParams(request?.body, requestHeaders);
   const evidence: string[] = [];
-  const challenges = headers['www-authenticate'] ? parseWwwAuthenticate(headers['www-authenticate']) : [];
-
-  const fromBody = readBody(body, headers['content-type']);
+  const noResponse = status === 0 && isRecord(exchange) ? readNoResponse(exchange.noResponse) : undefined;
+  // Status 0 means nothing was read: a body or a challenge beside it is not the server's, and is not judged.
+  const challenges = status !== 0 && headers['www-authenticate'] ? parseWwwAuthenticate(headers['www-authenticate']) : [];
+  const fromBody = status === 0 ? { isError: false, codes: [], evidence: '' } : readBody(body, headers['content-type']);
   const fromRedirect = status >= 300 && status < 400 && headers.location ? readRedirect(headers.location) : undefined;
   const bearerError = challenges.find((challenge) => challenge.params.error !== undefined);
 
@@ -83,8 +89,10 @@ function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | n
   const codes: string[] = [];
   let description: string | undefined;
   let uri: string | undefined;
-  if (status === 0) evidence.push('No response: the request failed before the server answered (network error, CORS, blocked or cancelled).');
-  else evidence.push(`HTTP ${status}`);
+  if (status === 0) {
+    evidence.push(noResponseEvidence(noResponse?.kind));
+    if (noResponse?.browserMessage) evidence.push(`The browser said only: "${noResponse.browserMessage}".`);
+  } else evidence.push(`HTTP ${status}`);
 
   if (fromRedirect) {
     codes.push(...fromRedirect.codes);
@@ -107,6 +115,8 @@ function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | n
     evidence.push(fromBody.evidence);
   }
   if (status >= 200 && status < 300) evidence.push(`The status is ${status}, yet the body carries an error: the provider reports errors with a success status.`);
+  // An AADSTS number can sit in any field, or in a gateway's wrapper around Microsoft's answer.
+  if (status !== 0) codes.push(...aadsts(body));
 
   return {
     status,
@@ -120,8 +130,42 @@ function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | n
     requestParams,
     ...(hostOf(requestUrl) ? { requestHost: hostOf(requestUrl) } : {}),
     ...(fromRedirect ? { location: headers.location } : {}),
+    ...(requestHeaders.origin ? { requestOrigin: requestHeaders.origin } : {}),
+    ...(noResponse ? { noResponse } : {}),
     evidence,
   };
+}
+
+const NO_RESPONSE_KINDS: readonly NoResponseKind[] = ['preflight_refused', 'answer_hidden', 'unreachable', 'timeout', 'connection_lost'];
+
+/** The recorder's classification, kept only as far as it has the documented shape. */
+function readNoResponse(value: unknown): NoResponse | undefined {
+  if (!isRecord(value) || !NO_RESPONSE_KINDS.includes(value.kind as NoResponseKind)) return undefined;
+  const causes = Array.isArray(value.possibleCauses) ? value.possibleCauses.filter((c): c is string => typeof c === 'string' && c.trim() !== '') : [];
+  return {
+    kind: value.kind as NoResponseKind,
+    ...(typeof value.hostPermission === 'string' && value.hostPermission !== '' ? { hostPermission: value.hostPermission } : {}),
+    ...(causes.length > 0 ? { possibleCauses: causes } : {}),
+    ...(typeof value.browserMessage === 'string' && value.browserMessage.trim() !== '' ? { browserMessage: value.browserMessage.trim().slice(0, 300) } : {}),
+  };
+}
+
+// What status 0 means, as far as is known. None of these is the server's word: nothing of its was read.
+function noResponseEvidence(kind: NoResponseKind | undefined): string {
+  switch (kind) {
+    case 'preflight_refused':
+      return 'No response read: the request was never sent. The browser\'s CORS preflight (OPTIONS) was not approved for the extension\'s origin, so the request itself did not go out.';
+    case 'answer_hidden':
+      return 'No response read: the request was sent, but the browser hid the answer from the extension (no CORS permission for its origin): no status, headers or body.';
+    case 'unreachable':
+      return 'No response: no connection could be made, so the request was not sent.';
+    case 'timeout':
+      return 'No response in time: the request may have reached the server, but nothing came back.';
+    case 'connection_lost':
+      return 'No response: the connection ended before any answer, though the server was reachable; the request may have reached it.';
+    default:
+      return 'No response was read (status 0): the request may have failed before reaching the server, been blocked or cancelled, or the browser may have withheld the answer (CORS). Nothing the server may have said is known.';
+  }
 }
 
 function settingOf(

@@ -59,6 +59,32 @@ describe('RFC 6749 §5.2 token errors', () => {
     expect(d.evidence.some((e) => e.includes('first sent to the token endpoint at 14:02:11 UTC'))).toBe(true);
   });
 
+  it('invalid_grant after a first send whose answer could not be read: a reuse, worded as a possibility, ranked first but not certain', () => {
+    const history: FlowHistory = { step: 'token', grantType: 'authorization_code', codeHash: 'h', codeFirstRedeemedAt: '2026-11-22T14:02:11.000Z', codeFirstRedeemedUnread: true };
+    const d = explainExchange({ request: codeRequest, response: json(400, { error: 'invalid_grant' }) }, history)!;
+    expect(d.category).toBe('code_reused');
+    expect(d.certain).toBe(false);
+    expect(d.explanation).toContain('This code was sent at 14:02:11 UTC in a request whose answer could not be read: the server may have redeemed it then.');
+    expect(d.explanation).not.toContain('already exchanged');
+    expect(d.candidates).toContain('code_expired');
+    expect(d.evidence.some((e) => e.includes('got no readable answer'))).toBe(true);
+  });
+
+  it('a certain cause from history outranks a possibly redeemed code', () => {
+    const history: FlowHistory = {
+      step: 'token',
+      grantType: 'authorization_code',
+      codeHash: 'h',
+      codeFirstRedeemedAt: '2026-11-22T14:02:11Z',
+      codeFirstRedeemedUnread: true,
+      redirectUriAtAuthorization: 'https://app.example.com/callback',
+      redirectUriAtExchange: 'https://app.example.com/callback/',
+    };
+    const d = explainExchange({ request: codeRequest, response: json(400, { error: 'invalid_grant' }) }, history)!;
+    expect(d).toMatchObject({ category: 'redirect_uri_mismatch', certain: true });
+    expect(d.candidates[1]).toBe('code_reused');
+  });
+
   it('invalid_grant with redirect URIs that differ is certainly a mismatch, and shows both', () => {
     const history: FlowHistory = {
       step: 'token',

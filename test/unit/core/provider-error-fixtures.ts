@@ -159,7 +159,7 @@ export const PROVIDER_ERROR_FIXTURES: ProviderErrorFixture[] = [
         }),
       },
     },
-    category: 'client_auth_method',
+    category: 'origin_not_allowed',
   },
   {
     provider: 'Okta',
