@@ -49,6 +49,7 @@ export { isWatchedFailure, isTokenRequest } from './is-watched-failure';
 export { CATEGORY_TEXTS, type CategoryText } from './diagnosis-texts';
 export { TOKEN_REQUESTS_AS_SERVER, TOKEN_REQUESTS_AS_BROWSER } from './diagnosis-texts';
 export { ORIGIN_REFUSALS, findOriginRefusal, type OriginRefusal } from './origin-refusals';
+export { tokenResponseWarnings, type TokenResponseWarning } from './token-response-warnings';
 export { OAUTH_ERRORS, DESCRIPTION_HINTS, type OAuthError, type ErrorSetting } from './oauth-errors';
 export { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule, type ProviderIdentity } from './provider-errors';
 export { compareRedirectUris, type RedirectUriPart } from './compare-redirect-uris';
