@@ -1,9 +1,18 @@
 import type { Diagnosis } from './diagnosis';
 import { CATEGORY_TEXTS } from './diagnosis-texts';
-import type { HttpExchange } from './http-exchange';
+import type { HttpExchange, NoResponseKind } from './http-exchange';
 import { redactExchange } from './redact';
 
 const MAX_BODY = 4000;
+
+// What a forum reader should see instead of "status 0": why nothing was read.
+const NO_RESPONSE_STATUS: Readonly<Record<NoResponseKind, string>> = Object.freeze({
+  preflight_refused: 'No response: never sent, the browser\'s CORS preflight was refused',
+  answer_hidden: 'No response: the browser hid the answer (CORS)',
+  unreachable: 'No response: the server could not be reached',
+  timeout: 'No response: no answer in time',
+  connection_lost: 'No response: the connection ended without an answer',
+});
 
 /**
  * A Markdown summary of one error, fit to paste in a forum post or an issue. The exchange is
@@ -17,7 +26,7 @@ export function errorReport(exchange: HttpExchange, diagnosis: Diagnosis, at?: s
     '',
     ...(at ? [`- **When:** ${at}`] : []),
     ...(request ? [`- **Request:** ${request.method} ${request.url}`] : []),
-    `- **Status:** ${redacted.response.status === 0 ? 'no response' : redacted.response.status}`,
+    `- **Status:** ${statusLine(redacted)}`,
     ...(diagnosis.provider ? [`- **Provider:** ${diagnosis.provider}`] : []),
     ...(diagnosis.errorCode ? [`- **Error code:** \`${diagnosis.errorCode}\``] : []),
     ...(diagnosis.retryAfterSeconds !== undefined ? [`- **Retry after:** ${diagnosis.retryAfterSeconds} s`] : []),
@@ -60,10 +69,16 @@ function transcript(exchange: HttpExchange): string {
     if (request.body) parts.push('', truncate(request.body));
     parts.push('');
   }
-  parts.push(response.status === 0 ? '(no response)' : `HTTP ${response.status}`);
+  parts.push(response.status !== 0 ? `HTTP ${response.status}` : exchange.noResponse ? statusLine(exchange) : '(no response)');
   for (const [name, value] of Object.entries(response.headers ?? {})) parts.push(`${name}: ${value}`);
   if (response.body) parts.push('', truncate(response.body));
   return parts.join('\n');
+}
+
+function statusLine(exchange: HttpExchange): string {
+  if (exchange.response?.status !== 0) return String(exchange.response?.status);
+  const kind = exchange.noResponse?.kind;
+  return kind !== undefined && Object.hasOwn(NO_RESPONSE_STATUS, kind) ? NO_RESPONSE_STATUS[kind] : 'no response';
 }
 
 function truncate(text: string): string {

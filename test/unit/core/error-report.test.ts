@@ -36,3 +36,37 @@ describe('errorReport', () => {
     expect(report).toMatch(/````http\n[\s\S]*HTTP Basic: Access denied\.\n```\n+````/);
   });
 });
+
+describe('errorReport for a request with no readable answer', () => {
+  const hidden: HttpExchange = {
+    request: { method: 'POST', url: 'https://github.com/login/oauth/access_token', headers: { origin: 'chrome-extension://fbbjkefjbkdnfcpjagbdjleagpgcfdjp' }, body: 'grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA' },
+    response: { status: 0, headers: {}, body: '' },
+    noResponse: { kind: 'answer_hidden', hostPermission: 'https://github.com/*' },
+  };
+  const report = errorReport(hidden, explainExchange(hidden, { step: 'token', grantType: 'authorization_code' })!);
+
+  it('says why nothing was read instead of a status 0', () => {
+    expect(report).toContain('- **Status:** No response: the browser hid the answer (CORS)');
+    expect(report).not.toMatch(/\*\*Status:\*\* (0|no response)$/m);
+    expect(report).toMatch(/```http\n[\s\S]*\nNo response: the browser hid the answer \(CORS\)\n```/);
+  });
+
+  it('still redacts the code', () => {
+    expect(report).not.toContain('SplxlOBeZQQYbYS6WxSbIA');
+  });
+
+  it.each([
+    ['preflight_refused', "never sent, the browser's CORS preflight was refused"],
+    ['unreachable', 'the server could not be reached'],
+    ['timeout', 'no answer in time'],
+    ['connection_lost', 'the connection ended without an answer'],
+  ] as const)('%s has its own status line', (kind, words) => {
+    const ex = { ...hidden, noResponse: { kind } };
+    expect(errorReport(ex, explainExchange(ex)!)).toContain(`- **Status:** No response: ${words}`);
+  });
+
+  it('without a recorded kind, stays "no response"', () => {
+    const ex = { request: hidden.request, response: hidden.response };
+    expect(errorReport(ex, explainExchange(ex)!)).toContain('- **Status:** no response');
+  });
+});
