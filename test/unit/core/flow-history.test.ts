@@ -38,6 +38,18 @@ describe('historyOf', () => {
     expect(historyOf(both, refresh).tokenRevokedAt).toBe(at(20));
   });
 
+  it('carries how token requests were sent and whether the code\'s first send went unread', () => {
+    const again: RecordedExchange = {
+      ...token,
+      at: at(30),
+      response: { status: 400, headers: {}, body: '{"error":"invalid_grant"}' },
+      context: { ...token.context, codeFirstRedeemedAt: at(0), codeFirstRedeemedUnread: true, tokenRequestsAs: 'browser' },
+    };
+    const history = historyOf(runOf([token, again]), again);
+    expect(history).toMatchObject({ codeFirstRedeemedAt: at(0), codeFirstRedeemedUnread: true, tokenRequestsAs: 'browser' });
+    expect(historyOf(runOf([token]), { ...token, context: { ...token.context, tokenRequestsAs: 'server' } }).tokenRequestsAs).toBe('server');
+  });
+
   it('a revocation after the call does not count', () => {
     const run = runOf([token, api, revoke('access_token', 120)]);
     expect(historyOf(run, api).tokenRevokedAt).toBeUndefined();
