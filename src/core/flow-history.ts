@@ -10,6 +10,9 @@ export function historyOf(run: FlowRun, exchange: RecordedExchange): FlowHistory
   const before = run.exchanges.filter((e) => e !== exchange && e.at <= exchange.at);
   const history: FlowHistory = { ...context };
   if (run.authMethodsSupported) history.authMethodsSupported = run.authMethodsSupported;
+  // The spread copies tokenRequestsAs and codeFirstRedeemedUnread; an exchange recorded without the
+  // former still went out the way its run sent token requests.
+  if (history.tokenRequestsAs === undefined && (run.tokenRequestsAs === 'server' || run.tokenRequestsAs === 'browser')) history.tokenRequestsAs = run.tokenRequestsAs;
   if (context.grantType === 'authorization_code') {
     history.pkce = new URLSearchParams(exchange.request?.body ?? '').has('code_verifier');
   }

@@ -50,6 +50,12 @@ describe('historyOf', () => {
     expect(historyOf(runOf([token]), { ...token, context: { ...token.context, tokenRequestsAs: 'server' } }).tokenRequestsAs).toBe('server');
   });
 
+  it('falls back on the run\'s tokenRequestsAs for an exchange recorded without it', () => {
+    expect(historyOf({ ...runOf([token]), tokenRequestsAs: 'browser' }, token).tokenRequestsAs).toBe('browser');
+    expect(historyOf({ ...runOf([token]), tokenRequestsAs: 'browser' }, { ...token, context: { ...token.context, tokenRequestsAs: 'server' } }).tokenRequestsAs).toBe('server');
+    expect(historyOf(runOf([token]), token).tokenRequestsAs).toBeUndefined();
+  });
+
   it('a revocation after the call does not count', () => {
     const run = runOf([token, api, revoke('access_token', 120)]);
     expect(historyOf(run, api).tokenRevokedAt).toBeUndefined();
