@@ -11,6 +11,11 @@ import { launchFirefox } from './harness/firefox';
 import { copySnippet, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
+const sessionRules = (page: PageDriver) =>
+  page.evaluate(() => {
+    type Api = { declarativeNetRequest: { getSessionRules(): Promise<unknown[]> } };
+    return ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).declarativeNetRequest.getSessionRules();
+  }, undefined);
 const codeExchange = (flow: FlowRun) => flow.exchanges.find((e) => e.context.grantType === 'authorization_code')!;
 
 // Microsoft Entra refuses a confidential ("Web") client's code redemption that carries an Origin
@@ -43,6 +48,8 @@ describe.each(Object.entries(browsers))('%s: a provider that checks the Origin h
     expect(tokenRequests()).toEqual([expect.objectContaining({ origin: undefined, token: { grantType: 'authorization_code', issued: true } })]);
     // Recorded as it left the browser: no Origin.
     expect(codeExchange(flow).request?.headers).not.toHaveProperty('origin');
+    // The rule that removed it lived as long as that request, no longer.
+    expect(await sessionRules(popup)).toEqual([]);
   });
 
   it('sent as a browser app, it gets AADSTS9002326, explained as an Origin problem that names the setting', async () => {
