@@ -40,6 +40,7 @@ export async function runFlow(profile: FlowProfile, env: FlowEnvironment, asked:
     status: 'running',
     redirectUri: profile.redirectUri || env.defaultRedirectUri,
     clientAuth: profile.clientAuth,
+    ...(profile.scope ? { scope: profile.scope } : {}),
     tokenRequestsAs: tokenRequestsAs(profile),
     exchanges: [],
   };

@@ -1,4 +1,5 @@
 import type { DiagnosisCategory } from './diagnosis';
+import { TOKEN_REQUESTS_AS_BROWSER, TOKEN_REQUESTS_AS_SERVER } from './flow-profile';
 
 export type CategoryText = { title: string; explanation: string; fixes: string[]; references: string[] };
 
@@ -37,8 +38,6 @@ const ENTRA_SPA = 'Microsoft identity platform, redirect URIs for single-page ap
 const RFC9110_IDEMPOTENT = 'RFC 9110 §9.2.2 https://www.rfc-editor.org/rfc/rfc9110#section-9.2.2';
 
 /** The profile setting the fixes for an Origin problem name, exactly as the Flow tab labels it. */
-export const TOKEN_REQUESTS_AS_SERVER = 'Token requests: "as a server (no Origin header)"';
-export const TOKEN_REQUESTS_AS_BROWSER = 'Token requests: "as a browser app (with Origin)"';
 
 /** The generic words for each cause; the explainer adds what this exchange and its history show. */
 export const CATEGORY_TEXTS: Readonly<Record<DiagnosisCategory, CategoryText>> = Object.freeze({

@@ -1,6 +1,7 @@
 import { compareRedirectUris } from './compare-redirect-uris';
 import type { Diagnosis, DiagnosisCategory, ExplainOptions, FlowHistory } from './diagnosis';
-import { CATEGORY_TEXTS, TOKEN_REQUESTS_AS_BROWSER, TOKEN_REQUESTS_AS_SERVER } from './diagnosis-texts';
+import { CATEGORY_TEXTS } from './diagnosis-texts';
+import { TOKEN_REQUESTS_AS_BROWSER, TOKEN_REQUESTS_AS_SERVER } from './flow-profile';
 import type { HttpExchange, NoResponse, NoResponseKind } from './http-exchange';
 import { mayHaveBeenSent } from './no-response';
 import { DESCRIPTION_HINTS, findOAuthError, type OAuthError } from './oauth-errors';

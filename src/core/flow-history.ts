@@ -10,6 +10,7 @@ export function historyOf(run: FlowRun, exchange: RecordedExchange): FlowHistory
   const before = run.exchanges.filter((e) => e !== exchange && e.at <= exchange.at);
   const history: FlowHistory = { ...context };
   if (run.authMethodsSupported) history.authMethodsSupported = run.authMethodsSupported;
+  if (typeof run.scope === 'string' && run.scope !== '') history.requestedScope = run.scope;
   // The spread copies tokenRequestsAs and codeFirstRedeemedUnread; an exchange recorded without the
   // former still went out the way its run sent token requests.
   if (history.tokenRequestsAs === undefined && (run.tokenRequestsAs === 'server' || run.tokenRequestsAs === 'browser')) history.tokenRequestsAs = run.tokenRequestsAs;

@@ -6,6 +6,14 @@ export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post' | 'n
 /** `server`: no Origin header, like a backend; `browser`: with the extension's Origin, like a single-page app. */
 export type TokenRequestsAs = 'server' | 'browser';
 
+/** The setting's words, as the profile form shows them and every fix that names it quotes them. */
+export const TOKEN_REQUESTS_LABELS: Readonly<Record<TokenRequestsAs, string>> = Object.freeze({
+  server: 'as a server (no Origin header)',
+  browser: 'as a browser app (with Origin)',
+});
+export const TOKEN_REQUESTS_AS_SERVER = `Token requests: "${TOKEN_REQUESTS_LABELS.server}"`;
+export const TOKEN_REQUESTS_AS_BROWSER = `Token requests: "${TOKEN_REQUESTS_LABELS.browser}"`;
+
 /**
  * The profile's choice, or the default: a confidential client (it has a secret) is a backend's, so
  * its requests go as a server's; a public client (`none`) is a browser app's.

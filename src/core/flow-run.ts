@@ -90,6 +90,8 @@ export type FlowRun = {
   /** The redirect URI sent in the authorization request. */
   redirectUri: string;
   clientAuth: ClientAuthMethod;
+  /** The scopes the authorization request asked for. */
+  scope?: string;
   /** How its token requests went: `server` (no Origin header) or `browser` (with the extension's Origin). */
   tokenRequestsAs?: TokenRequestsAs;
   /**

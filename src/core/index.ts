@@ -4,7 +4,15 @@ export { generateCodeVerifier, codeChallenge, type PkceMethod } from './pkce';
 export { randomToken } from './random-token';
 export type { Randomness, Sha256 } from './platform';
 export type { HttpRequest, HttpResponse, HttpExchange, NoResponse, NoResponseKind } from './http-exchange';
-export { tokenRequestsAs, type FlowProfile, type ClientAuthMethod, type TokenRequestsAs } from './flow-profile';
+export {
+  tokenRequestsAs,
+  TOKEN_REQUESTS_LABELS,
+  TOKEN_REQUESTS_AS_SERVER,
+  TOKEN_REQUESTS_AS_BROWSER,
+  type FlowProfile,
+  type ClientAuthMethod,
+  type TokenRequestsAs,
+} from './flow-profile';
 export { BUNDLED_DEMO_ISSUER, BUNDLED_DEMO_PORT, DEMO_CLIENTS, DEMO_ACCOUNT, bundledDemoProfile } from './bundled-demo';
 export { buildAuthorizationUrl, type AuthorizationRequest } from './authorization-request';
 export { parseAuthorizationResponse, type AuthorizationResponse } from './authorization-response';
@@ -47,7 +55,6 @@ export { explainExchange } from './explain-exchange';
 export { readError, isErrorExchange, type ErrorSignal, type ErrorCarrier } from './read-error';
 export { isWatchedFailure, isTokenRequest } from './is-watched-failure';
 export { CATEGORY_TEXTS, type CategoryText } from './diagnosis-texts';
-export { TOKEN_REQUESTS_AS_SERVER, TOKEN_REQUESTS_AS_BROWSER } from './diagnosis-texts';
 export { ORIGIN_REFUSALS, findOriginRefusal, type OriginRefusal } from './origin-refusals';
 export { tokenResponseWarnings, type TokenResponseWarning } from './token-response-warnings';
 export { OAUTH_ERRORS, DESCRIPTION_HINTS, type OAuthError, type ErrorSetting } from './oauth-errors';

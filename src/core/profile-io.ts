@@ -1,8 +1,8 @@
-import type { ClientAuthMethod, FlowProfile, TokenRequestsAs } from './flow-profile';
+import { TOKEN_REQUESTS_LABELS, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from './flow-profile';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
 const PKCE: FlowProfile['pkce'][] = ['S256', 'plain', 'off'];
-const TOKEN_REQUESTS_AS: TokenRequestsAs[] = ['server', 'browser'];
+const TOKEN_REQUESTS_AS = Object.keys(TOKEN_REQUESTS_LABELS) as TokenRequestsAs[];
 const STRING_FIELDS = [
   'name', 'issuer', 'authorizationEndpoint', 'tokenEndpoint', 'revocationEndpoint', 'introspectionEndpoint',
   'userinfoEndpoint', 'clientId', 'scope', 'redirectUri', 'redirectUriAtExchange',

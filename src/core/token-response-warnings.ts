@@ -1,5 +1,5 @@
 import type { FlowHistory } from './diagnosis';
-import { TOKEN_REQUESTS_AS_SERVER } from './diagnosis-texts';
+import { TOKEN_REQUESTS_AS_SERVER } from './flow-profile';
 import type { HttpExchange } from './http-exchange';
 import { isRecord } from './lib/is-record';
 import { readTokenFields } from './read-token-fields';

@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { maskSecret, type FlowRun } from '../core';
+import { useEffect, useState } from 'preact/hooks';
+import { maskSecret, type FlowRun, type TokenResponseWarning } from '../core';
 import type { Ask } from './ask';
 import { BackgroundError } from './background-error';
 import { ExchangeList } from './ExchangeList';
@@ -23,6 +23,15 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
     }
   };
   const runId = run.id;
+  // Nothing failed, yet the answer is not what was asked for (no refresh token for a request with
+  // an Origin, say). Judged in a chunk of its own, so the popup's first paint does not carry it.
+  const [warnings, setWarnings] = useState<TokenResponseWarning[]>([]);
+  useEffect(() => {
+    let current = true;
+    if (!run.tokens) setWarnings([]);
+    else import('./run-warnings').then(({ runWarnings }) => current && setWarnings(runWarnings(run)), () => {});
+    return () => void (current = false);
+  }, [run]);
   const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');
   const tokens = run.tokens;
 
@@ -40,6 +49,17 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
           {run.nonceCheck && (<><dt>ID token nonce</dt><dd>{run.nonceCheck}</dd></>)}
         </dl>
       )}
+      {warnings.map((warning) => (
+        <div class="warning" data-testid="token-warning" data-code={warning.code} key={warning.code}>
+          <strong>{warning.title}</strong>
+          <p>{warning.explanation}</p>
+          <ul>
+            {warning.fixes.map((fix) => (
+              <li key={fix}>{fix}</li>
+            ))}
+          </ul>
+        </div>
+      ))}
       {run.failure && (
         <p class="error" role="alert" data-reason={run.failure.reason}>
           Failed at {run.failure.stage}: {run.failure.message}

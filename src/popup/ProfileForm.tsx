@@ -1,4 +1,4 @@
-import { tokenRequestsAs, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from '../core';
+import { TOKEN_REQUESTS_LABELS, tokenRequestsAs, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from '../core';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
 const PKCE: FlowProfile['pkce'][] = ['S256', 'plain', 'off'];
@@ -12,10 +12,6 @@ const ENDPOINTS = [
 // A preset's knowledge that its provider answers extension origins by CORS holds for that
 // provider's URLs only: pointing the profile elsewhere drops it ("for any other server, assume not").
 const PROVIDER_URLS = new Set<string>(['issuer', ...ENDPOINTS.map(([field]) => field)]);
-const TOKEN_REQUESTS: Record<TokenRequestsAs, string> = {
-  server: 'as a server (no Origin header)',
-  browser: 'as a browser app (with Origin)',
-};
 
 /** The fields of one provider profile. Endpoints left empty are filled by discovery from the issuer. */
 export function ProfileForm({ profile, onChange }: { profile: FlowProfile; onChange: (profile: FlowProfile) => void }) {
@@ -73,9 +69,9 @@ export function ProfileForm({ profile, onChange }: { profile: FlowProfile; onCha
             onChange(value ? { ...rest, tokenRequestsAs: value } : rest);
           }}
         >
-          <option value="">default: {TOKEN_REQUESTS[tokenRequestsAs({ clientAuth: profile.clientAuth })]}</option>
-          {(Object.keys(TOKEN_REQUESTS) as TokenRequestsAs[]).map((mode) => (
-            <option key={mode} value={mode}>{TOKEN_REQUESTS[mode]}</option>
+          <option value="">default: {TOKEN_REQUESTS_LABELS[tokenRequestsAs({ clientAuth: profile.clientAuth })]}</option>
+          {(Object.keys(TOKEN_REQUESTS_LABELS) as TokenRequestsAs[]).map((mode) => (
+            <option key={mode} value={mode}>{TOKEN_REQUESTS_LABELS[mode]}</option>
           ))}
         </select>
         <small class="muted">
