@@ -28,8 +28,8 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
   const [warnings, setWarnings] = useState<TokenResponseWarning[]>([]);
   useEffect(() => {
     let current = true;
-    if (!run.tokens) setWarnings([]);
-    else import('./run-warnings').then(({ runWarnings }) => current && setWarnings(runWarnings(run)), () => {});
+    setWarnings([]);
+    if (run.tokens) import('./run-warnings').then(({ runWarnings }) => current && setWarnings(runWarnings(run)), () => {});
     return () => void (current = false);
   }, [run]);
   const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');

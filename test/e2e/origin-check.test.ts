@@ -96,3 +96,40 @@ describe.each(Object.entries(browsers))('%s: a provider that checks the Origin h
     expect(tokenRequests()).toEqual([expect.objectContaining({ origin: browser.origin.replace(/\/$/, ''), token: { grantType: 'authorization_code', issued: true } })]);
   });
 });
+
+// Auth0 issues no refresh token to a code redeemed with an Origin header (a browser's request);
+// the bundled server's no-refresh-with-origin quirk does the same.
+describe.each(Object.entries(browsers))('%s: a provider that gives a browser app no refresh token', (_, launch) => {
+  let server: BundledServer;
+  let browser: ExtensionBrowser;
+  let popup: PageDriver;
+
+  beforeAll(async () => {
+    server = await startBundledServer({ quirks: quirksFromNames(['no-refresh-with-origin']) });
+    browser = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
+    popup = await openFlowTab(browser);
+    await fillProfile(popup, { issuer: server.issuer, clientId: DEMO_CLIENTS.public.clientId, clientSecret: '', clientAuth: 'none', scope: 'openid offline_access' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('as a browser app: tokens without a refresh token, and the result says why and names the setting', async () => {
+    const flow = await run(browser, popup);
+    expect(flow.tokens?.access_token).toBeTruthy();
+    expect(flow.tokens?.refresh_token).toBeUndefined();
+    await popup.waitFor('[data-testid=token-warning][data-code=no_refresh_token_with_origin]');
+    expect(await popup.text('[data-testid=token-warning]')).toContain('Token requests: "as a server (no Origin header)"');
+  });
+
+  it('as a server: the refresh token comes, and no warning', async () => {
+    await fillProfile(popup, { tokenRequestsAs: 'server' });
+    const flow = await run(browser, popup);
+    expect(flow.tokens?.refresh_token).toBeTruthy();
+    await popup.waitFor('[data-testid=flow-result][data-status=succeeded]');
+    // The warnings are judged in a chunk loaded after the result shows: give one the time to appear.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await popup.evaluate(() => document.querySelectorAll('[data-testid=token-warning]').length, undefined)).toBe(0);
+  });
+});
