@@ -5,7 +5,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromeExtensionId } from '../../../scripts/extension-identity';
 import { findBrowser } from '../../../scripts/find-browser';
 import manifest from '../../../manifest.json' with { type: 'json' };
+import { openChromiumToolbarPopup } from './chromium-toolbar-popup';
+import { SCREEN, startDisplay, type Display } from './display';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
+import { answerChromiumPrompt } from './permission-prompt';
 import { DIST_CHROME, POPUP_PATH } from './paths';
 
 /** Keeps Chromium off the (closed) network and out of first-run pages. */
@@ -17,26 +20,44 @@ export const QUIET_FLAGS = ['--no-first-run', '--disable-background-networking',
  * URL given on its command line before the extension has loaded, and shows an error page.
  */
 export async function launchChromium(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const { headless = true, remoteDebuggingPort, ownSignals = false, clipboard = false, extensionDir = DIST_CHROME } = options;
+  const { remoteDebuggingPort, ownSignals = false, clipboard = false, extensionDir = DIST_CHROME, realPermissionPrompts = false } = options;
+  if (realPermissionPrompts && (options.grantOptionalPermissions || options.headless === true)) {
+    throw new Error('realPermissionPrompts shows the real prompt in a headful browser: not with grantOptionalPermissions or headless: true');
+  }
+  const headless = !realPermissionPrompts && (options.headless ?? true);
   const profile = await mkdtemp(join(tmpdir(), 'oauth-lens-chromium-'));
   if (options.grantOptionalPermissions) await grantInProfile(profile, options.grantOptionalPermissions);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: findBrowser('chrome'),
-    headless,
-    ...(headless ? {} : { viewport: null, ignoreDefaultArgs: ['--enable-automation'] }),
-    handleSIGINT: !ownSignals,
-    handleSIGTERM: !ownSignals,
-    handleSIGHUP: !ownSignals,
-    // Both extension flags, or no extension worker starts.
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      ...QUIET_FLAGS,
-      ...(remoteDebuggingPort ? [`--remote-debugging-port=${remoteDebuggingPort}`] : []),
-    ],
-  });
+  // The prompt is answered with keys sent to an X display of the harness's own.
+  const display: Display | undefined = realPermissionPrompts ? await startDisplay() : undefined;
+  const context = await chromium
+    .launchPersistentContext(profile, {
+      executablePath: findBrowser('chrome'),
+      headless,
+      ...(headless ? {} : { viewport: null, ignoreDefaultArgs: ['--enable-automation'] }),
+      ...(display ? { env: { ...process.env, DISPLAY: display.name } } : {}),
+      handleSIGINT: !ownSignals,
+      handleSIGTERM: !ownSignals,
+      handleSIGHUP: !ownSignals,
+      // Both extension flags, or no extension worker starts.
+      args: [
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        ...QUIET_FLAGS,
+        ...(remoteDebuggingPort ? [`--remote-debugging-port=${remoteDebuggingPort}`] : []),
+        ...(display ? ['--window-position=0,0', `--window-size=${SCREEN.width},${SCREEN.height}`] : []),
+      ],
+    })
+    .catch(async (error: unknown) => {
+      await display?.close();
+      throw error;
+    });
   if (clipboard) await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const closed = new Promise<void>((resolve) => context.once('close', () => resolve()));
+  // However the browser goes, its display goes with it.
+  if (display) void closed.then(() => display.close());
+  /** When the driver last clicked: the prompt, if one comes, shows after that. */
+  let lastClick: number | undefined;
+  const driveHere = (page: Page) => drive(page, () => void (lastClick = Date.now()));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const origin = `chrome-extension://${new URL(worker.url()).host}/`;
   const extension: ExtensionBrowser = {
@@ -53,22 +74,30 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       const blank = context.pages().find((p) => p.url() === 'about:blank');
       const page = blank ?? (await context.newPage());
       await page.goto(`${origin}${path}`);
-      return drive(page);
+      return driveHere(page);
     },
     async openUrl(url) {
       const page = await context.newPage();
       await page.goto(url);
-      return drive(page);
+      return driveHere(page);
     },
     async openPopup() {
       const popup = await extension.openPage(POPUP_PATH);
       await popup.waitFor('html[data-ready]');
       return popup;
     },
-    waitForWindow: (fragment) => waitForWindow(context, fragment),
+    async openToolbarPopup() {
+      const popup = await openChromiumToolbarPopup(context, origin, POPUP_PATH);
+      return { ...popup, click: (selector) => ((lastClick = Date.now()), popup.click(selector)) };
+    },
+    async answerPermissionPrompt(answer) {
+      if (!display) throw new Error('answerPermissionPrompt: launch the browser with realPermissionPrompts: true');
+      await answerChromiumPrompt(display, answer, lastClick);
+    },
+    waitForWindow: async (fragment) => driveHere(await waitForPage(context, fragment)),
     async findWindow(fragment) {
       const page = context.pages().find((p) => p.url().includes(fragment));
-      return page && drive(page);
+      return page && driveHere(page);
     },
     async stopWorker() {
       const cdp = await context.browser()!.newBrowserCDPSession();
@@ -81,6 +110,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     closed,
     async close() {
       await context.close();
+      await display?.close();
       await rm(profile, { recursive: true, force: true });
     },
   };
@@ -100,15 +130,24 @@ async function grantInProfile(profile: string, grant: { permissions: string[]; o
 }
 
 export async function waitForWindow(context: BrowserContext, fragment: string): Promise<PageDriver> {
-  const existing = context.pages().find((p) => p.url().includes(fragment));
-  return drive(existing ?? (await context.waitForEvent('page', (p) => p.url().includes(fragment))));
+  return drive(await waitForPage(context, fragment));
 }
 
-export function drive(page: Page): PageDriver {
+async function waitForPage(context: BrowserContext, fragment: string): Promise<Page> {
+  const existing = context.pages().find((p) => p.url().includes(fragment));
+  return existing ?? (await context.waitForEvent('page', (p) => p.url().includes(fragment)));
+}
+
+/**
+ * A PageDriver for a Playwright page. `click` resolves once the click is done, not once what it
+ * started is (a click that opens the permission prompt returns while the prompt is shown);
+ * `clicking` is told just before each.
+ */
+export function drive(page: Page, clicking?: () => void): PageDriver {
   return {
     fill: (selector, value) => page.fill(selector, value),
     select: async (selector, value) => void (await page.selectOption(selector, value)),
-    click: (selector) => page.click(selector),
+    click: (selector) => (clicking?.(), page.click(selector)),
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
     text: async (selector) => (await page.textContent(selector)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),

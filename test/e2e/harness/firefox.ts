@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import puppeteer, { TimeoutError, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../../scripts/extension-identity';
 import { findBrowser } from '../../../scripts/find-browser';
+import { startDisplay, type Display } from './display';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
+import { openFirefoxToolbarPopup } from './firefox-toolbar-popup';
+import { answerFirefoxPrompt, firefoxPanels } from './permission-prompt';
 import { DIST_FIREFOX, POPUP_PATH } from './paths';
 
 /**
@@ -10,81 +13,132 @@ import { DIST_FIREFOX, POPUP_PATH } from './paths';
  * add-on, driven by Puppeteer over WebDriver BiDi. Also serves `npm run start:firefox`.
  */
 export async function launchFirefox(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  const { headless = true, ownSignals = false, extensionDir = DIST_FIREFOX } = options;
+  const { ownSignals = false, extensionDir = DIST_FIREFOX, realPermissionPrompts = false } = options;
+  if (realPermissionPrompts && (options.grantOptionalPermissions || options.headless === true)) {
+    throw new Error('realPermissionPrompts shows the real prompt in a headful browser: not with grantOptionalPermissions or headless: true');
+  }
+  const headless = !realPermissionPrompts && (options.headless ?? true);
   // Firefox gives each add-on a random internal UUID per profile; fixing it makes moz-extension:// URLs known.
   const uuid = randomUUID();
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: findBrowser('firefox'),
-    headless,
-    defaultViewport: headless ? undefined : null,
-    handleSIGINT: !ownSignals,
-    handleSIGTERM: !ownSignals,
-    handleSIGHUP: !ownSignals,
-    // Without it, WebDriver BiDi refuses to navigate to moz-extension:// pages.
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
-      ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
-    },
-  });
+  // The prompt is answered with keys sent to an X display of the harness's own; without a window
+  // manager, Firefox's panels (the prompt among them) close as soon as the pointer enters them.
+  const display: Display | undefined = realPermissionPrompts ? await startDisplay({ windowManager: true }) : undefined;
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: findBrowser('firefox'),
+      headless,
+      defaultViewport: headless ? undefined : null,
+      ...(display ? { env: { ...process.env, DISPLAY: display.name } } : {}),
+      handleSIGINT: !ownSignals,
+      handleSIGTERM: !ownSignals,
+      handleSIGHUP: !ownSignals,
+      // Without it, WebDriver BiDi refuses to navigate to moz-extension:// pages.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+        ...(options.grantOptionalPermissions ? { 'extensions.webextOptionalPermissionPrompts': false } : {}),
+      },
+    })
+    .catch(async (error: unknown) => {
+      await display?.close();
+      throw error;
+    });
+  const closed = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
+  // However the browser goes, its display goes with it.
+  if (display) void closed.then(() => display.close());
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${uuid}/`;
-  const closed = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
+  /**
+   * The panels Firefox showed just before the driver's last click, and when it clicked: a prompt
+   * that click brings is a panel not among them.
+   */
+  let beforeClick: { panels: Set<string>; at: number } | undefined;
+  const clicking = display ? async () => void (beforeClick = { panels: await firefoxPanels(display), at: Date.now() }) : undefined;
+  const driveHere = (page: Page) => drive(page, clicking);
+  /** The extension's page from which its toolbar popup is opened and reached. */
+  let helper: Page | undefined;
+  /**
+   * Opens a page of the extension in the first blank tab, or a new one. Puppeteer goes on saying
+   * about:blank for a tab it took to a moz-extension:// page, so that "blank" tab may be a page
+   * opened before, which is then opened again; `newTab` avoids it.
+   */
+  async function openExtensionPage(path: string, newTab = false): Promise<Page> {
+    const url = `${origin}${path}`;
+    for (let attempt = 1; ; attempt++) {
+      const blank = attempt === 1 && !newTab ? (await browser.pages()).find((p) => p.url() === 'about:blank') : undefined;
+      const page = blank ?? (await browser.newPage());
+      // page.goto never resolves for moz-extension:// (puppeteer #14314): wait for the page itself.
+      page.goto(url).catch(() => {});
+      try {
+        await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', {}, url);
+        return page;
+      } catch (error) {
+        // Now and then a check lands just as the tab moves from about:blank into the extension's
+        // process; BiDi fails it ("right-hand side of 'in' should be an object, got null") and the
+        // tab stays unreadable. That says nothing about the page: open it again in a new tab.
+        await page.close().catch(() => {});
+        if (error instanceof TimeoutError || attempt === 3) throw error;
+      }
+    }
+  }
   const extension: ExtensionBrowser = {
     name: 'firefox',
     origin,
     version: async () => `Firefox ${(await browser.version()).replace(/^firefox\//, '')}`,
-    async openPage(path) {
-      const url = `${origin}${path}`;
-      for (let attempt = 1; ; attempt++) {
-        const blank = attempt === 1 ? (await browser.pages()).find((p) => p.url() === 'about:blank') : undefined;
-        const page = blank ?? (await browser.newPage());
-        // page.goto never resolves for moz-extension:// (puppeteer #14314): wait for the page itself.
-        page.goto(url).catch(() => {});
-        try {
-          await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', {}, url);
-          return drive(page);
-        } catch (error) {
-          // Now and then a check lands just as the tab moves from about:blank into the extension's
-          // process; BiDi fails it ("right-hand side of 'in' should be an object, got null") and the
-          // tab stays unreadable. That says nothing about the page: open it again in a new tab.
-          await page.close().catch(() => {});
-          if (error instanceof TimeoutError || attempt === 3) throw error;
-        }
-      }
-    },
+    openPage: async (path) => driveHere(await openExtensionPage(path)),
     async openUrl(url) {
       const page = await browser.newPage();
       await page.goto(url);
-      return drive(page);
+      return driveHere(page);
     },
     async openPopup() {
       const popup = await extension.openPage(POPUP_PATH);
       await popup.waitFor('html[data-ready]');
       return popup;
     },
+    async openToolbarPopup() {
+      if (!display) throw new Error('openToolbarPopup: in Firefox, launch the browser with realPermissionPrompts: true (the popup is clicked on the screen)');
+      // In a tab of its own, not over a page the test holds.
+      if (!helper || helper.isClosed()) helper = await openExtensionPage(POPUP_PATH, true);
+      return openFirefoxToolbarPopup(helper, display, origin, POPUP_PATH, clicking!);
+    },
     async findWindow(fragment) {
       const page = await browser.targets().find((t) => t.url().includes(fragment))?.page();
-      return page ? drive(page) : undefined;
+      return page ? driveHere(page) : undefined;
     },
     async waitForWindow(fragment) {
       const target = await browser.waitForTarget((t) => t.url().includes(fragment));
       const page = await target.page();
       if (!page) throw new Error(`No page for window ${target.url()}`);
-      return drive(page);
+      return driveHere(page);
+    },
+    async answerPermissionPrompt(answer) {
+      if (!display) throw new Error('answerPermissionPrompt: launch the browser with realPermissionPrompts: true');
+      await answerFirefoxPrompt(display, answer, beforeClick?.panels ?? new Set(), beforeClick?.at);
     },
     closed,
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      await display?.close();
+    },
   };
   return extension;
 }
 
-export function drive(page: Page): PageDriver {
+/**
+ * A PageDriver for a Puppeteer page. `click` resolves once the click is done, not once what it
+ * started is (a click that opens the permission prompt returns while the prompt is shown);
+ * `clicking` runs just before each.
+ */
+export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
   return {
     fill: (selector, value) => page.locator(selector).fill(value),
     select: async (selector, value) => void (await page.select(selector, value)),
-    click: (selector) => page.locator(selector).click(),
+    click: async (selector) => {
+      await clicking?.();
+      await page.locator(selector).click();
+    },
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
     text: async (selector) => (await page.$eval(selector, (el) => el.textContent)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,

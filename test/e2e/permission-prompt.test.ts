@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './harness/chromium';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/extension-browser';
+import { launchFirefox } from './harness/firefox';
+
+// The browser's own permission prompt, shown headful on the harness's Xvfb display and answered
+// with the keyboard as a person would: nothing is granted beforehand, no pref turns it off.
+const browsers = { chromium: launchChromium, firefox: launchFirefox };
+const options: LaunchOptions = { realPermissionPrompts: true };
+
+/** The optional origins the extension holds right now, read from one of its pages. */
+async function grantedOrigins(page: PageDriver): Promise<string[]> {
+  return page.evaluate(async () => {
+    type Api = { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
+    return (await api.permissions.getAll()).origins ?? [];
+  }, undefined);
+}
+
+/** Types a host into the Watch tab and clicks Watch, which asks for its origin from that click; does not wait for the answer. */
+async function askToWatch(popup: PageDriver, pattern: string): Promise<void> {
+  await popup.click('[role=tab][data-tab=watch]');
+  await popup.fill('input[name=watchPattern]', pattern);
+  await popup.click('button[data-action=add-watch]');
+}
+
+describe.each(Object.entries(browsers))("%s: the browser's real permission prompt, answered as a person would", (name, launch) => {
+  let browser: ExtensionBrowser;
+  let popup: PageDriver;
+
+  beforeAll(async () => {
+    browser = await launch(options);
+    popup = await browser.openPopup();
+  });
+  afterAll(() => browser?.close());
+
+  it('Allow grants the origin the Watch tab asked for, and the host is watched', async () => {
+    expect(await grantedOrigins(popup)).toEqual([]);
+    await askToWatch(popup, '127.0.0.1:8123');
+    await browser.answerPermissionPrompt('allow');
+    await popup.waitFor('[data-testid=watch-list] li[data-pattern="127.0.0.1:8123"]');
+    expect(await grantedOrigins(popup)).toEqual(expect.arrayContaining(['http://127.0.0.1/*', 'https://127.0.0.1/*']));
+  });
+
+  it('Deny grants nothing, and the popup says so', async () => {
+    await askToWatch(popup, 'localhost:3000');
+    await browser.answerPermissionPrompt('deny');
+    await popup.waitFor('[role=alert]');
+    expect(await popup.text('[role=alert]')).toBe('Access to localhost:3000 was not granted, so it is not watched.');
+    const origins = await grantedOrigins(popup);
+    expect(origins.filter((origin) => origin.includes('localhost'))).toEqual([]);
+    expect(origins).toContain('http://127.0.0.1/*');
+  });
+
+  // Chromium closes the toolbar popup as the prompt takes focus: what the popup meant to do after
+  // asking never runs, though the answer still reaches the browser.
+  it.runIf(name === 'chromium')('from the real toolbar popup: the popup closes under the prompt, and Allow still grants', async () => {
+    const toolbarPopup = await browser.openToolbarPopup!();
+    await askToWatch(toolbarPopup, 'api.example.com');
+    await browser.answerPermissionPrompt('allow');
+    await expect(toolbarPopup.text('[role=status]')).rejects.toThrow(/toolbar popup is closed/);
+    expect(await grantedOrigins(popup)).toEqual(expect.arrayContaining(['https://api.example.com/*']));
+  });
+
+  // Firefox keeps its toolbar popup open under the prompt, and the request resolves there.
+  it.runIf(name === 'firefox')('from the real toolbar popup: the popup stays open under the prompt, and Allow grants', async () => {
+    const toolbarPopup = await browser.openToolbarPopup!();
+    await askToWatch(toolbarPopup, 'api.example.com');
+    await browser.answerPermissionPrompt('allow');
+    await toolbarPopup.waitFor('[data-testid=watch-list] li[data-pattern="api.example.com"]');
+    expect(await toolbarPopup.text('[role=status]')).toBe('Watching api.example.com. Its failed requests will appear in the Errors tab.');
+    expect(await grantedOrigins(popup)).toEqual(expect.arrayContaining(['https://api.example.com/*']));
+    await toolbarPopup.close();
+  });
+});
