@@ -35,10 +35,19 @@ const FINISHED = '[data-testid=flow-result]:not([data-status=running])';
 export async function run(browser: ExtensionBrowser, popup: PageDriver): Promise<FlowRun> {
   const before = (await lastRun(popup))?.id;
   await popup.click('form.profile button[type=submit]');
+  return followRun(browser, popup, before);
+}
+
+/**
+ * After Run was pressed (and any permission prompt answered): signs in if a window asks, and
+ * waits until `page` shows a run other than `before` finished. `page` may be another page of the
+ * extension than the one that pressed Run (a toolbar popup closed under the prompt, say).
+ */
+export async function followRun(browser: ExtensionBrowser, page: PageDriver, before: string | undefined): Promise<FlowRun> {
   // Poll rather than wait for a window: a waiter left behind by a run that needed none would
   // later grab the next run's window and click it twice.
   let finished = false;
-  const done = popup.waitFor(FINISHED).then(() => (finished = true));
+  const done = page.waitFor(FINISHED).then(() => (finished = true));
   while (!finished) {
     const window = await browser.findWindow(SIGN_IN_WINDOW);
     if (window) {
@@ -48,9 +57,12 @@ export async function run(browser: ExtensionBrowser, popup: PageDriver): Promise
     await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 100))]);
   }
   await done;
-  const latest = await lastRun(popup);
-  if (!latest || latest.id === before) throw new Error('No new run was recorded.');
-  return latest;
+  for (let i = 0; i < 50; i++) {
+    const latest = await lastRun(page);
+    if (latest && latest.id !== before && latest.status !== 'running') return latest;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('No new finished run was recorded.');
 }
 
 /** Clicks an action of the last run (data-action) and waits for its exchange to be recorded. */
