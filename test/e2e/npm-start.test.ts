@@ -5,25 +5,31 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DEMO_ISSUER } from '../../src/core';
 import { chromeExtensionId } from '../../scripts/extension-identity';
 import { waitForWindow } from './harness/chromium';
+import { startDisplay, type Display } from './harness/display';
 import { POPUP_PATH } from './harness/paths';
+import { answerChromiumPrompt } from './harness/permission-prompt';
 import { signInAndConsent } from './harness/sign-in';
 
-// `npm start` as a developer runs it (headless here: there is no display), then driven over
-// the DevTools protocol: the popup it opens must run the demo profile untouched and get a token.
+// `npm start` as a developer runs it, on a display of the harness's own, then driven over the
+// DevTools protocol: the popup it opens must run the demo profile untouched and get a token,
+// through the browser's real prompt for 127.0.0.1 (its token requests go as a server's).
 describe('chromium: npm start', () => {
   let start: ChildProcess | undefined;
   let browser: Browser | undefined;
+  let display: Display | undefined;
   afterAll(async () => {
     await browser?.close().catch(() => {});
     // The whole process group: the script and the browser it started.
     if (start?.pid && start.exitCode === null) process.kill(-start.pid, 'SIGKILL');
+    await display?.close();
   });
 
   it('opens Chromium with the extension, whose demo profile yields a token; Ctrl-C stops the server', async () => {
     const debugPort = await freePort();
+    display = await startDisplay();
     // What `npm start` runs, without npm and npx in between, so that signals reach it.
     start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', 'chrome'], {
-      env: { ...process.env, OAUTH_LENS_HEADLESS: '1', OAUTH_LENS_DEBUG_PORT: String(debugPort) },
+      env: { ...process.env, DISPLAY: display.name, OAUTH_LENS_DEBUG_PORT: String(debugPort) },
       stdio: ['ignore', 'pipe', 'inherit'],
       detached: true,
     });
@@ -38,6 +44,7 @@ describe('chromium: npm start', () => {
       BUNDLED_DEMO_ISSUER,
     );
     await popup.click('form.profile button[type=submit]');
+    await answerChromiumPrompt(display, 'allow', Date.now());
     await signInAndConsent({ waitForWindow: (fragment) => waitForWindow(context, fragment) });
     await popup.waitFor('[data-testid=flow-result][data-status=succeeded]');
 
