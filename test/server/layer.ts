@@ -141,7 +141,8 @@ export function interceptResponse(res: ServerResponse, decide: (res: ServerRespo
   }) as ServerResponse['end'];
 }
 
-function setHeaders(res: ServerResponse, headers: unknown): void {
+/** Sets the headers given to `writeHead`, in either of its forms (an object, or a flat name, value, … list). */
+export function setHeaders(res: ServerResponse, headers: unknown): void {
   if (Array.isArray(headers)) {
     // writeHead's flat [name, value, name, value, …] form.
     for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1] as string);

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Layer } from '../layer';
+import { setHeaders, type Layer } from '../layer';
 import { isTokenRequest } from './token-endpoint';
 
 /**
@@ -75,13 +75,4 @@ function rewriteBody(res: ServerResponse, rewrite: (res: ServerResponse, body: B
     writeHead(res.statusCode, res.statusMessage);
     return end(body, done);
   }) as ServerResponse['end'];
-}
-
-function setHeaders(res: ServerResponse, headers: unknown): void {
-  if (Array.isArray(headers)) {
-    // writeHead's flat [name, value, name, value, …] form.
-    for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1] as string);
-  } else if (headers && typeof headers === 'object') {
-    for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value as string);
-  }
 }
