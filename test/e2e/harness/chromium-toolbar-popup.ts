@@ -1,6 +1,7 @@
 import type { BrowserContext, CDPSession } from 'playwright-core';
 import type { PageDriver } from './extension-browser';
 import { sleep } from './display';
+import { setField } from './set-field';
 
 /** How long waitFor waits, as Playwright's own default. */
 const WAIT_MS = 30_000;
@@ -123,12 +124,7 @@ async function attach(cdp: CDPSession, targetId: string, url: string): Promise<P
     },
     async select(selector, value) {
       await waitFor(selector);
-      await call((s: string, v: string) => {
-        const field = document.querySelector<HTMLSelectElement>(s)!;
-        field.value = v;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new Event('change', { bubbles: true }));
-      }, selector, value);
+      await call(setField, selector, value);
     },
     // Resolves once the click is delivered, not once its consequences are: a click that opens the
     // permission prompt returns while the prompt is shown (and the popup is closing).

@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import type { Display, ScreenWindow } from './display';
 import { sleep } from './display';
 import type { PageDriver } from './extension-browser';
+import { setField } from './set-field';
 
 /** How long waitFor waits, as Puppeteer's own default. */
 const WAIT_MS = 30_000;
@@ -82,22 +83,11 @@ export async function openFirefoxToolbarPopup(helper: Page, display: Display, or
   return {
     async fill(selector, value) {
       await waitFor(selector);
-      await inPopup((s: string, v: string) => {
-        const field = document.querySelector<HTMLInputElement | HTMLTextAreaElement>(s)!;
-        field.focus();
-        field.value = v;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new Event('change', { bubbles: true }));
-      }, selector, value);
+      await inPopup(setField, selector, value);
     },
     async select(selector, value) {
       await waitFor(selector);
-      await inPopup((s: string, v: string) => {
-        const field = document.querySelector<HTMLSelectElement>(s)!;
-        field.value = v;
-        field.dispatchEvent(new Event('input', { bubbles: true }));
-        field.dispatchEvent(new Event('change', { bubbles: true }));
-      }, selector, value);
+      await inPopup(setField, selector, value);
     },
     // Resolves once the click is made, not once what it started is (the permission prompt).
     async click(selector) {
