@@ -24,6 +24,14 @@ export async function fillProfile(popup: PageDriver, fields: Record<string, stri
     if (name === 'clientAuth' || name === 'pkce' || name === 'tokenRequestsAs') await popup.select(`select[name=${name}]`, value);
     else await popup.fill(`form.profile [name=${name}]`, value);
   }
+  // A field that does not read back what was typed would make the run fail for a reason of the
+  // harness's own, far from here: say so at once.
+  const shown = await popup.evaluate(
+    (names) => Object.fromEntries(names.map((name) => [name, (document.querySelector(`form.profile [name=${name}]`) as HTMLInputElement | null)?.value])),
+    Object.keys(fields),
+  );
+  const wrong = Object.entries(fields).filter(([name, value]) => shown[name] !== value);
+  if (wrong.length > 0) throw new Error(`fillProfile: ${wrong.map(([name, value]) => `${name} shows ${JSON.stringify(shown[name])}, not ${JSON.stringify(value)}`).join('; ')}`);
 }
 
 const FINISHED = '[data-testid=flow-result]:not([data-status=running])';
