@@ -60,11 +60,18 @@ export async function startDisplay({ windowManager = false }: DisplayOptions = {
     const env = { ...process.env, DISPLAY: name };
     const x = (command: string, args: string[]) => run(command, args, { env });
     if (windowManager) {
-      const openbox = spawn('openbox', ['--sm-disable'], { env, stdio: 'ignore' });
+      const openbox = spawn('openbox', ['--sm-disable'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
       processes.unshift(openbox);
-      const failed = new Promise<never>((_, reject) => openbox.once('error', (error) => reject(new Error(`openbox did not start (apt-get install openbox): ${error.message}`))));
-      // openbox announces itself on the root window (EWMH) once it manages windows.
-      await Promise.race([failed, waitUntil(async () => (await x('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'])).stdout.includes('window id'), 'openbox to start')]);
+      let said = '';
+      openbox.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      const failed = new Promise<never>((_, reject) => {
+        openbox.once('error', (error) => reject(new Error(`openbox did not start (apt-get install openbox): ${error.message}`)));
+        openbox.once('exit', (code) => reject(new Error(`openbox exited (${code}) before managing the display: ${said.trim()}`)));
+      });
+      // openbox announces itself on the root window (EWMH) once it manages windows. A loaded
+      // two-core machine running the whole suite has been seen to take more than 10 s.
+      const managing = waitUntil(async () => (await x('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'])).stdout.includes('window id'), 'openbox to start', 30_000);
+      await Promise.race([failed, managing.catch((error: Error) => Promise.reject(new Error(`${error.message} (openbox said: ${said.trim() || 'nothing'})`)))]);
     }
     return {
       name,
