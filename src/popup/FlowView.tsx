@@ -20,7 +20,7 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   const [running, setRunning] = useState(false);
   const [authMethods, setAuthMethods] = useState<string[]>();
   const [note, setNote] = useState<{ text: string; error?: boolean }>();
-  const [plan, setPlan] = useState<RunPlan>();
+  const [plan, setPlan] = useState<RunPlan & { key: string }>();
   const [asking, setAsking] = useState(false);
 
   // A flow may have finished while the popup was closed (Firefox closes it when the sign-in window opens).
@@ -42,9 +42,11 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   useEffect(() => {
     if (running) return;
     let current = true;
-    const timer = setTimeout(() => ask('planRun', { profile }).then((next) => current && setPlan(next), () => current && setPlan(undefined)), PLAN_DELAY_MS);
+    const timer = setTimeout(() => ask('planRun', { profile }).then((next) => current && setPlan({ ...next, key: planKey }), () => current && setPlan(undefined)), PLAN_DELAY_MS);
     return () => ((current = false), clearTimeout(timer));
   }, [planKey, running, ask]);
+  // A plan made for the provider as it was before the last edit says nothing of this one.
+  const currentPlan = plan?.key === planKey ? plan : undefined;
 
   const attempt = async (action: () => Promise<void>) => {
     setNote(undefined);
@@ -59,7 +61,7 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
     // The plan, or while it is not there yet, every host the profile alone names: a host already
     // granted costs no prompt. Both calls leave within this click: the message first, so the
     // background waits for the answer even if this popup is closed under the prompt (Chromium).
-    const hosts = requestHosts ? (plan ? plan.hosts.filter((host) => !host.held) : hostsForRun(profile)).map((host) => host.permission) : [];
+    const hosts = requestHosts ? (currentPlan ? currentPlan.hosts.filter((host) => !host.held) : hostsForRun(profile)).map((host) => host.permission) : [];
     setRunning(true);
     const finished = ask('runFlow', { profile, hosts });
     if (hosts.length > 0) {
@@ -118,7 +120,7 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
             )}
           </p>
         )}
-        <RunHosts plan={plan} asking={asking} />
+        <RunHosts plan={currentPlan} asking={asking} />
         <p class="actions">
           <button type="submit" disabled={running}>{asking ? 'Waiting for permission…' : running ? 'Waiting for sign-in…' : 'Run'}</button>
           <button type="button" class="secondary" data-action="save-profile" onClick={save}>Save profile</button>

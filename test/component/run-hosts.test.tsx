@@ -65,6 +65,17 @@ describe('Run asks for the hosts it needs, from the click', () => {
     expect(sent.find((m) => m.type === 'runFlow')?.payload).toMatchObject({ hosts: [] });
   });
 
+  it('a plan made before the last edit is not used: the click asks for the hosts the profile names now', async () => {
+    const asked: string[][] = [];
+    const { ask, sent } = background({ ...up, planRun: planFor(['http://127.0.0.1/*']), runFlow: async ({ profile }) => run(profile) });
+    render(<App ask={ask} requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
+    await waitFor(() => expect(sent.some((m) => m.type === 'planRun')).toBe(true));
+    fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'https://login.example.com' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect(asked).toEqual([['https://login.example.com/*']]);
+  });
+
   it('before the plan is known, asks for every host the profile names (a granted one costs no prompt)', async () => {
     const asked: string[][] = [];
     const { ask } = background({ ...up, planRun: () => new Promise(() => {}), runFlow: async ({ profile }) => run(profile) });
