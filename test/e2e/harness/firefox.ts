@@ -133,7 +133,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
  */
 export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
   return {
-    fill: (selector, value) => page.locator(selector).fill(value),
+    async fill(selector, value) {
+      if (value !== '') return page.locator(selector).fill(value);
+      // Locator.fill('') leaves the field as it was (puppeteer 24 over BiDi): clear it as a person would.
+      await page.focus(selector);
+      await page.$eval(selector, (field) => (field as HTMLInputElement).select());
+      await page.keyboard.press('Backspace');
+    },
     select: async (selector, value) => void (await page.select(selector, value)),
     click: async (selector) => {
       await clicking?.();
