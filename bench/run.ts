@@ -135,6 +135,7 @@ function printWatcher(results: WatcherOverhead[]) {
   }
   console.log(`\nWatcher overhead: a page making ${REQUESTS} requests to a loopback server (ms from first request to last answer; ratio: median over ${results[0]?.rounds ?? 0} rounds of each round's time / the same round's time without the extension)`);
   printTable(rows);
+  console.log("  In Chromium, \"nothing watched\" includes the declarativeNetRequestWithHostAccess permission (token requests as a server): like webRequest, held at load it routes every request through the browser process.");
 }
 
 function printOriginRemoval(results: OriginRemovalCost[]) {
