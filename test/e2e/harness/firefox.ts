@@ -134,11 +134,13 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
 export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
   return {
     async fill(selector, value) {
-      if (value !== '') return page.locator(selector).fill(value);
-      // Locator.fill('') leaves the field as it was (puppeteer 24 over BiDi): clear it as a person would.
+      // Puppeteer 24's Locator.fill over BiDi does not always replace what the field holds:
+      // fill('') leaves it as it was, and a headful Firefox has been seen appending to it. So the
+      // field is cleared as a person would, with the keyboard, before anything is typed.
       await page.focus(selector);
       await page.$eval(selector, (field) => (field as HTMLInputElement).select());
       await page.keyboard.press('Backspace');
+      if (value !== '') await page.locator(selector).fill(value);
     },
     select: async (selector, value) => void (await page.select(selector, value)),
     click: async (selector) => {
