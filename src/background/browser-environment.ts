@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { randomToken } from '../core';
 import type { ErrorLog } from './error-log';
 import type { FlowEnvironment } from './flow-environment';
-import type { HostGate } from './host-gate';
+import type { PermissionGate } from './permission-gate';
 import type { OriginRemoval } from './origin-removal';
 import { codeLedger, saveRun } from './session-store';
 
@@ -12,12 +12,14 @@ const HOST_PROMPT_TIMEOUT_MS = 5 * 60_000;
 const PROBE_TIMEOUT_MS = 10_000;
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 export const newId = () => randomToken(random);
+/** Who waits on the permission gate for a Run's hosts: `declineHosts` ends these waits. */
+export const RUN_ASKER = 'run';
 
 /** The extension's origin without the trailing slash, as browsers write it in an Origin header. */
 export const extensionOrigin = () => browser.runtime.getURL('').replace(/\/$/, '');
 
 /** What the background keeps for its whole life and every flow shares. */
-export type BackgroundParts = { errors: ErrorLog; gate: HostGate; originRemoval: OriginRemoval };
+export type BackgroundParts = { errors: ErrorLog; gate: PermissionGate; originRemoval: OriginRemoval };
 
 /** The real browser behind a flow. */
 export function browserEnvironment({ errors, gate, originRemoval }: BackgroundParts): FlowEnvironment {
@@ -26,7 +28,7 @@ export function browserEnvironment({ errors, gate, originRemoval }: BackgroundPa
     extensionOrigin: extensionOrigin(),
     launchWebAuthFlow: (url) => browser.identity.launchWebAuthFlow({ url, interactive: true }),
     fetch: (input, init) => fetch(input, init),
-    hosts: { holds: (permissions) => gate.holds(permissions), wait: (permissions, until) => gate.wait(permissions, until) },
+    hosts: { holds: (origins) => gate.holds({ origins }), wait: (origins, until) => gate.wait({ origins }, until, RUN_ASKER) },
     withoutOrigin: (url, send) => originRemoval.around(url, send),
     // A no-cors request is never hidden by CORS (and needs no host permission): it settles exactly
     // when some server answers. It may only follow redirects; following one to a sign-in page is harmless.

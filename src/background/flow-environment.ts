@@ -1,5 +1,5 @@
 import type { ErrorEntry, FailureReason, FlowRun, FlowStage, Randomness, Sha256 } from '../core';
-import type { HostAnswer } from './host-gate';
+import type { PermissionAnswer } from './permission-gate';
 
 /** A code sent to a token endpoint, by hash: when first, and whether that request's answer was read. */
 export type CodeUse = { at: string; unread?: boolean };
@@ -12,7 +12,7 @@ export type FlowEnvironment = {
   launchWebAuthFlow: (url: string) => Promise<string>;
   fetch: typeof fetch;
   /** Host permissions: held now, or waited for while the person answers the browser's prompt. */
-  hosts: { holds: (permissions: string[]) => Promise<boolean>; wait: (permissions: string[], until: number) => Promise<HostAnswer> };
+  hosts: { holds: (permissions: string[]) => Promise<boolean>; wait: (permissions: string[], until: number) => Promise<PermissionAnswer> };
   /** Sends a request to `url` with the browser's Origin header removed (a token request "as a server"). */
   withoutOrigin: <T>(url: string, send: () => Promise<T>) => Promise<T>;
   /** Whether any server answers at the URL's origin (a request in no-cors mode, which CORS cannot hide). */

@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery } from '../core';
 import type { Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
-import { browserEnvironment, newId, type BackgroundParts } from './browser-environment';
+import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './browser-environment';
 import { createDiscoveryCache } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
 import { planRun } from './plan-run';
@@ -20,9 +20,9 @@ export function createHandlers(parts: BackgroundParts, watcher: Watcher, env: ()
     async ping() {
       return { version: browser.runtime.getManifest().version, redirectUri: browser.identity.getRedirectURL() };
     },
-    planRun: ({ profile }) => planRun(profile, { holds: (permissions) => gate.holds(permissions), discover: (issuer) => discover(issuer) }),
+    planRun: ({ profile }) => planRun(profile, { holds: (origins) => gate.holds({ origins }), discover: (issuer) => discover(issuer) }),
     runFlow: ({ profile, hosts }) => runFlow(profile, env(), hosts ?? []),
-    declineHosts: async () => (gate.decline(), null),
+    declineHosts: async () => (gate.decline(RUN_ASKER), null),
     lastFlow: async () => (await loadRuns())[0] ?? null,
     exchangeAgain: async ({ runId, redirectUri }) => exchangeAgain(await loadRun(runId), env(), redirectUri),
     refresh: async ({ runId }) => refresh(await loadRun(runId), env()),

@@ -2,7 +2,7 @@
 // and wired here, so each piece can be loaded on its own in a test.
 import { browserEnvironment, extensionOrigin, type BackgroundParts } from './browser-environment';
 import { createErrorLog } from './error-log';
-import { createHostGate } from './host-gate';
+import { createPermissionGate } from './permission-gate';
 import { createOriginRemoval } from './origin-removal';
 import { loadWatchSettings } from './watch-settings';
 import { createWatcher } from './watcher';
@@ -16,7 +16,7 @@ const errors = createErrorLog();
 // grant a run is waiting for (permissions.onAdded), must find its listeners at once.
 const watcher = createWatcher(errors);
 watcher.start(loadWatchSettings());
-const parts: BackgroundParts = { errors, gate: createHostGate(), originRemoval: createOriginRemoval(new URL(extensionOrigin()).host) };
+const parts: BackgroundParts = { errors, gate: createPermissionGate(), originRemoval: createOriginRemoval(new URL(extensionOrigin()).host) };
 
 // A run still "running" belongs to a background that was stopped mid-flow: finish or settle it
 // before any message is handled, so no handler sees it half done. A run waiting for the person's

@@ -4,7 +4,7 @@ import { extensionRedirectUris } from '../../../scripts/extension-identity';
 import { startBundledServer, type BundledServer } from '../../server/bundled-server';
 import { signInOverHttp } from '../../server/obtain-code';
 import type { CodeUse, FlowEnvironment } from '../../../src/background/flow-environment';
-import type { HostAnswer } from '../../../src/background/host-gate';
+import type { PermissionAnswer } from '../../../src/background/permission-gate';
 
 // The flow runner is wired to the browser only through its environment: here Node's fetch
 // against the real bundled server, and the sign-in window crossed over HTTP. What only a browser
@@ -18,7 +18,7 @@ const REDIRECT = extensionRedirectUris().chrome;
 
 type Fake = { env: FlowEnvironment; signIns: string[]; errors: ErrorEntry[]; ledger: Map<string, CodeUse>; removedOrigin: string[] };
 
-function environment(options: { granted: string[]; answer?: HostAnswer; hideAnswersFrom?: string }): Fake {
+function environment(options: { granted: string[]; answer?: PermissionAnswer; hideAnswersFrom?: string }): Fake {
   const signIns: string[] = [];
   const errors: ErrorEntry[] = [];
   const ledger = new Map<string, CodeUse>();
