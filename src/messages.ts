@@ -34,11 +34,18 @@ export type MessageMap = {
   clearErrors: { request: void; response: null };
   /** The traffic watcher: which hosts are watched, whether it is paused, whether listeners are on. */
   getWatch: { request: void; response: WatchState };
-  /** Called after the popup obtained the host's permission (only a click may ask for it). */
-  addWatch: { request: { pattern: string }; response: WatchState };
+  /**
+   * Watch a host. `asking`: the popup asks the browser for its permission from the same click,
+   * after sending this; the background waits for the answer and adds the host once granted, even
+   * if the popup was closed under the prompt. Without it, the permission must be held already.
+   */
+  addWatch: { request: { pattern: string; asking?: boolean }; response: WatchState };
+  /** The popup heard "no" from the prompt: the addition or resume it asked for does not happen. */
+  declineWatch: { request: void; response: null };
   /** Stops watching the host and gives its permission back (and webRequest, when nothing is left). */
   removeWatch: { request: { pattern: string }; response: WatchState };
-  setWatchPaused: { request: { paused: boolean }; response: WatchState };
+  /** Resuming with `asking`: the popup asks for the permission to watch from the same click, after sending this. */
+  setWatchPaused: { request: { paused: boolean; asking?: boolean }; response: WatchState };
   listProfiles: { request: void; response: FlowProfile[] };
   saveProfile: { request: { profile: FlowProfile }; response: FlowProfile };
   deleteProfile: { request: { id: string }; response: null };
@@ -53,7 +60,15 @@ export type RunPlan = {
   hosts: (RunHost & { held: boolean })[];
 };
 
-export type WatchState = { patterns: string[]; paused: boolean; active: boolean };
+export type WatchState = {
+  patterns: string[];
+  paused: boolean;
+  active: boolean;
+  /** A host waiting for the person's answer to the browser's prompt. */
+  pending?: { pattern: string; until: string };
+  /** Requests of watched hosts the background has seen since it started, and when the last one was. */
+  seen: { requests: number; since: string; lastAt?: string };
+};
 
 export type MessageType = keyof MessageMap;
 export type RequestOf<K extends MessageType> = MessageMap[K]['request'];

@@ -8,15 +8,14 @@ import type { FlowEnvironment } from './flow-environment';
 import { planRun } from './plan-run';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
-import { watchHandlers } from './watch-handlers';
-import type { Watcher } from './watcher';
+import type { WatchControl } from './watch-handlers';
 import { loadRun, loadRuns } from './session-store';
 
-export function createHandlers(parts: BackgroundParts, watcher: Watcher, env: () => FlowEnvironment = () => browserEnvironment(parts)): Handlers {
+export function createHandlers(parts: BackgroundParts, watch: WatchControl, env: () => FlowEnvironment = () => browserEnvironment(parts)): Handlers {
   const { errors, gate } = parts;
   const discover = createDiscoveryCache();
   return {
-    ...watchHandlers(watcher),
+    ...watch.handlers,
     async ping() {
       return { version: browser.runtime.getManifest().version, redirectUri: browser.identity.getRedirectURL() };
     },

@@ -7,6 +7,7 @@ import { createOriginRemoval } from './origin-removal';
 import { loadWatchSettings } from './watch-settings';
 import { createWatcher } from './watcher';
 import { createHandlers } from './handlers';
+import { watchControl } from './watch-handlers';
 import { listen } from './listen';
 import { continueAwaitingRun, resumeFlow } from './run-flow';
 import { loadRuns } from './session-store';
@@ -15,8 +16,10 @@ const errors = createErrorLog();
 // Synchronously, before anything else: a service worker woken by a watched request, or by the
 // grant a run is waiting for (permissions.onAdded), must find its listeners at once.
 const watcher = createWatcher(errors);
-watcher.start(loadWatchSettings());
+const watchSettings = loadWatchSettings();
+watcher.start(watchSettings);
 const parts: BackgroundParts = { errors, gate: createPermissionGate(), originRemoval: createOriginRemoval(new URL(extensionOrigin()).host) };
+const watch = watchControl(watcher, parts.gate);
 
 // A run still "running" belongs to a background that was stopped mid-flow: finish or settle it
 // before any message is handled, so no handler sees it half done. A run waiting for the person's
@@ -27,4 +30,6 @@ const ready = Promise.all([
   errors.restoreBadge(),
 ]).catch(() => {});
 void ready.then(() => runs).then((all) => all.filter((run) => run.status === 'running' && run.awaitingHosts).forEach((run) => void continueAwaitingRun(run, browserEnvironment(parts))));
-listen(createHandlers(parts, watcher), ready);
+// Likewise a host the person was being asked about when the worker stopped.
+void watchSettings.then((settings) => watch.resumePending(settings)?.catch(() => {}));
+listen(createHandlers(parts, watch), ready);

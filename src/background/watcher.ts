@@ -59,6 +59,8 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
   let listeners: Listeners | undefined;
   const pending = new Map<string, Pending>();
   let ledgerWrite: Promise<unknown> = Promise.resolve();
+  // What reached the listeners, so that the Watch tab never says "watching" of events that do not arrive.
+  const seen: { requests: number; since: string; lastAt?: string } = { requests: 0, since: new Date().toISOString() };
 
   const watched = (url: string) => patterns.some((pattern) => matchesHostPattern(url, pattern));
   const sha256 = async (text: string) => encodeBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))), 'url');
@@ -113,6 +115,8 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
         const request = captureRequest(details.method, details.url, undefined, body);
         const form = body?.formData;
         const entry: Pending = { request, at };
+        seen.requests++;
+        seen.lastAt = at;
         const grant = form?.grant_type?.[0];
         const code = form?.code?.[0];
         if (grant === 'authorization_code' && code) {
@@ -248,6 +252,10 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     },
     get active(): boolean {
       return listeners !== undefined;
+    },
+    /** Requests of watched hosts seen since this background started (a copy). */
+    get seen() {
+      return { ...seen };
     },
   };
 }

@@ -4,6 +4,11 @@ import type { WatchState } from '../messages';
 import type { Ask } from './ask';
 import type { RequestWatch } from './request-watch';
 
+function originsFor(pattern: string): string[] {
+  const parsed = parseHostPattern(pattern);
+  return parsed.ok ? parsed.value.origins : [];
+}
+
 /**
  * The hosts whose traffic the watcher reads. Adding one asks the browser for that host at that
  * moment; removing it gives the permission back. Failures appear in the Errors tab.
@@ -26,37 +31,39 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
       return;
     }
     const { pattern, origins } = parsed.value;
-    // The permission request comes first and straight from the click, or the browser refuses it.
-    requestWatch(origins)
-      .then((granted) => {
-        if (!granted) throw new Error(`Access to ${pattern} was not granted, so it is not watched.`);
-        return ask('addWatch', { pattern });
-      })
-      .then(
-        (next) => {
-          setState(next);
-          setInput('');
-          setMessage({ text: `Watching ${pattern}. Its failed requests will appear in the Errors tab.`, error: false });
-        },
-        (error: Error) => setMessage({ text: error.message, error: true }),
-      );
+    setMessage({ text: `Asking for access to ${pattern}…`, error: false });
+    // Both from this click: what it means goes to the background first, which waits for the
+    // answer and adds the host, even if this popup is closed under the prompt (Chromium); the
+    // permission request must come straight from the click, or the browser refuses it.
+    const added = ask('addWatch', { pattern, asking: true });
+    askFor(origins);
+    added.then(
+      (next) => {
+        setState(next);
+        setInput('');
+        setMessage({ text: `Watching ${pattern}. Its failed requests will appear in the Errors tab.`, error: false });
+      },
+      (error: Error) => (setMessage({ text: error.message, error: true }), ask('getWatch', undefined).then(setState, () => {})),
+    );
   };
+  /** Asks the browser from the click; a "no" is told to the background, which is waiting for the answer. */
+  const askFor = (origins: string[]) =>
+    requestWatch(origins).then(
+      (granted) => granted || void ask('declineWatch', undefined).catch(() => {}),
+      () => void ask('declineWatch', undefined).catch(() => {}),
+    );
   const act = (send: Promise<WatchState>, done: string) =>
     send.then(
       (next) => (setState(next), setMessage({ text: done, error: false })),
       (error: Error) => setMessage({ text: error.message, error: true }),
     );
 
-  // Pausing gives the webRequest permission back; resuming asks for it again, from this click.
+  // Pausing gives the webRequest permission back; resuming asks for it again, from this click,
+  // the background waiting for the answer as for an addition.
   const pause = (paused: boolean) => {
-    const allowed = paused ? Promise.resolve(true) : requestWatch(originsOf(parseHostPatterns(state?.patterns ?? [])));
-    act(
-      allowed.then((granted) => {
-        if (!granted) throw new Error('Watching was not resumed: the permission to watch was not granted.');
-        return ask('setWatchPaused', { paused });
-      }),
-      paused ? 'Watching paused; the permission to watch was given back.' : 'Watching resumed.',
-    );
+    const sent = ask('setWatchPaused', { paused, asking: !paused });
+    if (!paused) askFor(originsOf(parseHostPatterns(state?.patterns ?? [])));
+    act(sent, paused ? 'Watching paused; the permission to watch was given back.' : 'Watching resumed.');
   };
 
   return (
@@ -82,6 +89,17 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
             />{' '}
             Pause watching
           </label>
+          {state.pending && (
+            <p class="warning" data-testid="watch-pending" role="status">
+              Waiting for permission to watch <code>{state.pending.pattern}</code> (the browser's prompt).{' '}
+              <button type="button" class="secondary" data-action="allow-watch" onClick={() => askFor(originsFor(state.pending!.pattern))}>
+                Allow
+              </button>{' '}
+              <button type="button" class="secondary" data-action="decline-watch" onClick={() => void ask('declineWatch', undefined).then(() => ask('getWatch', undefined)).then(setState, () => {})}>
+                Cancel
+              </button>
+            </p>
+          )}
           {state.patterns.length === 0 ? (
             <p class="muted" data-testid="no-watch">
               No host is watched: the extension has no access to any site's traffic.
@@ -97,6 +115,13 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
                 </li>
               ))}
             </ul>
+          )}
+          {state.patterns.length > 0 && !state.paused && (
+            <p class="muted" data-testid="watch-seen" data-requests={state.seen.requests}>
+              {state.seen.requests === 0
+                ? 'No request to a watched host seen yet: load a page of your app.'
+                : `${state.seen.requests} request${state.seen.requests === 1 ? '' : 's'} to watched hosts seen since ${new Date(state.seen.since).toLocaleTimeString()}, the last at ${new Date(state.seen.lastAt ?? state.seen.since).toLocaleTimeString()}.`}
+            </p>
           )}
         </>
       )}
