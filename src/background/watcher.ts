@@ -63,6 +63,10 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
   const seen: { requests: number; since: string; lastAt?: string } = { requests: 0, since: new Date().toISOString() };
 
   const watched = (url: string) => patterns.some((pattern) => matchesHostPattern(url, pattern));
+  // The extension's own requests (flows, discovery for planning) are recorded by the flow runner,
+  // not watched: they are the developer's tool, not their app. Chromium names the initiator, Firefox the origin URL.
+  const ownOrigin = browser.runtime.getURL('');
+  const ownRequest = (details: { initiator?: string; originUrl?: string }) => `${details.initiator ?? details.originUrl ?? ''}/`.startsWith(ownOrigin);
   const sha256 = async (text: string) => encodeBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))), 'url');
   const updateLedger = (change: (ledger: WatchLedger) => WatchLedger | Promise<WatchLedger>) => {
     const next = ledgerWrite.then(async () => {
@@ -108,7 +112,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     const canReadBodies = typeof browser.webRequest.filterResponseData === 'function';
     return {
       beforeRequest(details) {
-        if (!watched(details.url)) return;
+        if (!watched(details.url) || ownRequest(details)) return;
         const at = new Date(details.timeStamp).toISOString();
         // Both browsers give each form field as an array of values; the polyfill's types say otherwise.
         const body = (details.requestBody ?? undefined) as CapturedBody | undefined;
