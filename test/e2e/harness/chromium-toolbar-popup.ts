@@ -132,7 +132,11 @@ async function attach(cdp: CDPSession, targetId: string, url: string): Promise<P
       const { x, y } = await centre(selector);
       await send('Input.dispatchMouseEvent', { type: 'mouseMoved', x, y });
       await send('Input.dispatchMouseEvent', { type: 'mousePressed', x, y, button: 'left', buttons: 1, clickCount: 1 });
-      await send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', buttons: 0, clickCount: 1 });
+      // A click that asks for a permission closes the popup, sometimes before the release's own
+      // reply comes back: the click was made all the same.
+      await send('Input.dispatchMouseEvent', { type: 'mouseReleased', x, y, button: 'left', buttons: 0, clickCount: 1 }).catch((error: Error) => {
+        if (!closed) throw error;
+      });
     },
     waitFor,
     text: async (selector) => {

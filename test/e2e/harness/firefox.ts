@@ -72,6 +72,9 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       page.goto(url).catch(() => {});
       try {
         await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete', {}, url);
+        // The tab a person works in is the one in front; a headful Firefox does not count elements
+        // of a background tab as visible, so a click there would wait for ever.
+        await page.bringToFront();
         return page;
       } catch (error) {
         // Now and then a check lands just as the tab moves from about:blank into the extension's
