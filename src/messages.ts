@@ -1,6 +1,6 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, TokenRequestsAs } from './core';
+import type { AccessEntry, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, TokenRequestsAs } from './core';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
@@ -46,6 +46,10 @@ export type MessageMap = {
   removeWatch: { request: { pattern: string }; response: WatchState };
   /** Resuming with `asking`: the popup asks for the permission to watch from the same click, after sending this. */
   setWatchPaused: { request: { paused: boolean; asking?: boolean }; response: WatchState };
+  /** Every permission the extension holds, with the features that use it. */
+  listAccess: { request: void; response: AccessEntry[] };
+  /** Gives one permission back (what depends on it stops first); answers the list as it is then. */
+  giveBack: { request: { permission: string }; response: AccessEntry[] };
   listProfiles: { request: void; response: FlowProfile[] };
   saveProfile: { request: { profile: FlowProfile }; response: FlowProfile };
   deleteProfile: { request: { id: string }; response: null };

@@ -6,6 +6,7 @@ import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './br
 import { createDiscoveryCache } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
 import { planRun } from './plan-run';
+import { giveBack, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
 import type { WatchControl } from './watch-handlers';
@@ -38,6 +39,8 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     listErrors: () => errors.list(),
     markErrorsSeen: () => errors.markSeen(),
     clearErrors: () => errors.clear(),
+    listAccess: () => listAccess(),
+    giveBack: ({ permission }) => giveBack(permission, watch),
     listProfiles: () => listProfiles(),
     saveProfile: ({ profile }) => saveProfile(profile, newId),
     deleteProfile: async ({ id }) => (await deleteProfile(id), null),

@@ -8,6 +8,7 @@ import { loadWatchSettings } from './watch-settings';
 import { createWatcher } from './watcher';
 import { createHandlers } from './handlers';
 import { watchControl } from './watch-handlers';
+import { giveBackUnusedWatchPermissions } from './access-handlers';
 import { listen } from './listen';
 import { continueAwaitingRun, resumeFlow } from './run-flow';
 import { loadRuns } from './session-store';
@@ -32,4 +33,5 @@ const ready = Promise.all([
 void ready.then(() => runs).then((all) => all.filter((run) => run.status === 'running' && run.awaitingHosts).forEach((run) => void continueAwaitingRun(run, browserEnvironment(parts))));
 // Likewise a host the person was being asked about when the worker stopped.
 void watchSettings.then((settings) => watch.resumePending(settings)?.catch(() => {}));
+void giveBackUnusedWatchPermissions().catch(() => {});
 listen(createHandlers(parts, watch), ready);

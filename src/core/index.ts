@@ -86,3 +86,4 @@ export { browserSendsOrigin } from './origin-header';
 export { classifyNoResponse, possibleNetworkCauses, mayHaveBeenSent, describeNoResponse, type NoResponseFacts } from './no-response';
 export { hostsForRun, type RunHost, type RunEndpoint } from './run-hosts';
 export { flowEndpoints, needsDiscovery } from './flow-endpoints';
+export { accessUses, type AccessEntry, type AccessFacts } from './access-uses';

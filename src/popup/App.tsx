@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '../messages';
 import type { Ask } from './ask';
+import type { AccessView } from './AccessView';
 import type { ErrorsView } from './ErrorsView';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
@@ -9,7 +10,7 @@ import type { RequestWatch } from './request-watch';
 import { WatchView } from './WatchView';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
-const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors', watch: 'Watch' } as const;
+const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors', watch: 'Watch', access: 'Access' } as const;
 type Tab = keyof typeof TABS;
 
 export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHosts?: RequestHosts; requestWatch?: RequestWatch }) {
@@ -18,6 +19,8 @@ export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHost
   const [unseen, setUnseen] = useState(0);
   // The Errors view, with the explainer and its catalogues, loads when first opened: the popup opens on Inspect.
   const [Errors, setErrors] = useState<typeof ErrorsView>();
+  // Likewise the Access view, seldom opened.
+  const [Access, setAccess] = useState<typeof AccessView>();
 
   useEffect(() => {
     ask('ping', undefined).then(
@@ -27,6 +30,7 @@ export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHost
   }, [ask]);
 
   useEffect(() => {
+    if (tab === 'access' && !Access) import('./AccessView').then((module) => setAccess(() => module.AccessView));
     if (tab === 'errors') {
       setUnseen(0);
       if (!Errors) import('./ErrorsView').then((module) => setErrors(() => module.ErrorsView));
@@ -62,6 +66,9 @@ export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHost
       </div>
       <div role="tabpanel" hidden={tab !== 'errors'}>
         {Errors ? <Errors ask={ask} active={tab === 'errors'} requestHosts={requestHosts} /> : tab === 'errors' && <p class="muted">Loading…</p>}
+      </div>
+      <div role="tabpanel" hidden={tab !== 'access'}>
+        {Access ? <Access ask={ask} active={tab === 'access'} /> : tab === 'access' && <p class="muted">Loading…</p>}
       </div>
       {requestWatch && (
         <div role="tabpanel" hidden={tab !== 'watch'}>

@@ -1,0 +1,55 @@
+import browser from 'webextension-polyfill';
+import { accessUses, parseHostPatterns } from '../core';
+import type { AccessEntry } from '../core';
+import { watchApiPermissions } from '../watch-permissions';
+import { listProfiles } from './profile-store';
+import { loadRuns } from './session-store';
+import type { WatchControl } from './watch-handlers';
+import { loadWatchSettings } from './watch-settings';
+
+/** What the extension holds, each permission with the features that use it, in one place. */
+export async function listAccess(): Promise<AccessEntry[]> {
+  const [held, watch, profiles, runs] = await Promise.all([browser.permissions.getAll(), loadWatchSettings(), listProfiles(), loadRuns()]);
+  return accessUses({
+    held: { origins: held.origins ?? [], permissions: held.permissions ?? [] },
+    required: browser.runtime.getManifest().permissions?.filter((p): p is string => typeof p === 'string') ?? [],
+    watchPermissions: watchApiPermissions(),
+    watch,
+    profiles,
+    runs,
+  });
+}
+
+/**
+ * Gives one permission back. What depends on it stops first, through its own path: a watched
+ * host that needs the origin is no longer watched (its other origins and, with the last host,
+ * the API permissions go too); giving back webRequest pauses watching. A host a profile or a run
+ * uses is simply asked for again by the next Run. Required permissions cannot be given back.
+ */
+export async function giveBack(permission: string, watch: WatchControl): Promise<AccessEntry[]> {
+  const required = browser.runtime.getManifest().permissions?.includes(permission as never) ?? false;
+  if (required) throw new Error(`${permission} was granted at install and cannot be given back; removing the extension does.`);
+  if (permission.includes('://')) {
+    const settings = await loadWatchSettings();
+    for (const pattern of parseHostPatterns(settings.patterns)) {
+      if (pattern.origins.includes(permission)) await watch.handlers.removeWatch({ pattern: pattern.pattern });
+    }
+    await browser.permissions.remove({ origins: [permission] });
+  } else {
+    if (watchApiPermissions().includes(permission as never)) await watch.handlers.setWatchPaused({ paused: true });
+    await browser.permissions.remove({ permissions: [permission as never] });
+  }
+  return listAccess();
+}
+
+/**
+ * At start-up: watching's API permissions are held only while a host is watched and watching is
+ * not paused; a grant left over otherwise (an answer that came while the worker was stopped, say)
+ * is given back, unless the person is being asked about a host right now.
+ */
+export async function giveBackUnusedWatchPermissions(): Promise<void> {
+  const settings = await loadWatchSettings();
+  if (settings.pending || (settings.patterns.length > 0 && !settings.paused)) return;
+  const permissions = watchApiPermissions();
+  if (permissions.length > 0 && (await browser.permissions.contains({ permissions }))) await browser.permissions.remove({ permissions });
+}
