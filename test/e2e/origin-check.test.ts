@@ -95,6 +95,20 @@ describe.each(Object.entries(browsers))('%s: a provider that checks the Origin h
     expect(flow.tokenRequestsAs).toBe('browser');
     expect(tokenRequests()).toEqual([expect.objectContaining({ origin: browser.origin.replace(/\/$/, ''), token: { grantType: 'authorization_code', issued: true } })]);
   });
+  it('the Access tab names what uses the host the runs asked for, and gives it back', async () => {
+    await popup.click('[role=tab][data-tab=access]');
+    const row = '[data-testid=access-list] li[data-permission="http://127.0.0.1/*"]';
+    await popup.waitFor(row);
+    expect(await popup.text(row)).toContain('Run of “Bundled demo server”: token endpoint');
+    await popup.click(`${row} button[data-action=give-back]`);
+    await popup.waitFor('[data-testid=no-access]');
+    const origins = await popup.evaluate(async () => {
+      type Api = { permissions: { getAll(): Promise<{ origins?: string[] }> } };
+      return (await ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).permissions.getAll()).origins ?? [];
+    }, undefined);
+    expect(origins).toEqual([]);
+    await popup.click('[role=tab][data-tab=flow]');
+  });
 });
 
 // Auth0 issues no refresh token to a code redeemed with an Origin header (a browser's request);
