@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startBundledServer, type BundledServer } from '../server/bundled-server';
 import { rateLimit } from '../server/quirks';
 import { startTestApp, type TestApp } from '../server/test-app';
@@ -26,6 +26,11 @@ async function unwatch(popup: PageDriver, pattern: string): Promise<void> {
   await popup.click('[role=tab][data-tab=watch]');
   await popup.click(`[data-testid=watch-list] li[data-pattern="${pattern}"] button[data-action=remove-watch]`);
   await popup.waitFor(`[data-testid=watch-list]:not(:has(li[data-pattern="${pattern}"])), [data-testid=no-watch]`);
+}
+
+/** Watches these hosts in the popup's Watch tab, as a person would, one after the other. */
+async function watchHosts(popup: PageDriver, patterns: string[]): Promise<void> {
+  for (const pattern of patterns) await watchHost(popup, pattern);
 }
 
 /**
@@ -67,16 +72,23 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
     server = await startBundledServer({ app });
     limited = await startBundledServer({ app, quirks: [rateLimit({ perMinute: 1 })] });
     app.use({ issuer: server.issuer, limited: limited.issuer });
+  });
+  // A browser per test: each sets up what it needs (the hosts it watches, an empty Errors list)
+  // and can run alone, in any order. Chromium would ask again for a host given back by an earlier
+  // test, and the fast path cannot answer a prompt.
+  beforeEach(async () => {
     browser = await launch(options);
     popup = await browser.openPopup();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await browser?.close();
+  });
+  afterAll(async () => {
     await Promise.all([server?.close(), limited?.close(), app?.close()]);
   });
 
   it('a 429 with Retry-After from a watched host is listed; a host that is not watched leaves no entry', async () => {
-    await watchHost(popup, hostOf(limited));
+    await watchHosts(popup, [hostOf(limited)]);
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
     expect(await visit(browser, `${app.origin}/api`)).toContain('401');
     expect((await visit(browser, `${app.origin}/limited`)).trim().split('\n')).toEqual(['400', '429']);
@@ -94,9 +106,9 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   });
 
   it('a 401 with WWW-Authenticate from the watched API is explained', async () => {
-    await watchHost(popup, hostOf(server));
+    await watchHosts(popup, [hostOf(server)]);
     expect(await visit(browser, `${app.origin}/api`)).toContain('401');
-    const [listed] = await errorsOnceListed(popup, 3);
+    const [listed] = await errorsOnceListed(popup, 1);
     expect(listed).toMatchObject({ category: 'invalid_token', status: '401' });
     expect(listed!.text).toContain(`${hostOf(server)}`);
     const shown = await openError(popup, 0);
@@ -115,13 +127,11 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   });
 
   it('a code the app redeems twice is a reused code, with when it was first redeemed', async () => {
+    await watchHosts(popup, [hostOf(server)]);
     expect((await visit(browser, `${app.origin}/login`)).trim().split('\n')).toEqual(['200', '400']);
-    const listed = await errorsOnceListed(popup, 4);
+    const listed = await errorsOnceListed(popup, 1);
     // Only the second redemption failed; the sign-in pages' own requests (a favicon's 404) are not listed.
-    expect(listed.map((e) => [e.category, e.status]).slice(0, 2)).toEqual([
-      ['code_reused', '400'],
-      ['invalid_token', '401'],
-    ]);
+    expect(listed.map((e) => [e.category, e.status])).toEqual([['code_reused', '400']]);
     const reused = await openError(popup, 0);
     expect(reused.explanation).toMatch(/This code was already exchanged at \d\d:\d\d:\d\d UTC/);
     // Redacted at capture: neither the code nor the verifier is kept.
@@ -131,8 +141,9 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   });
 
   it("a token request's redirect_uri that differs from the authorization request's is a mismatch, both shown", async () => {
+    await watchHosts(popup, [hostOf(server)]);
     expect((await visit(browser, `${app.origin}/login?case=mismatch`)).trim()).toBe('400');
-    const [mismatch] = await errorsOnceListed(popup, 5);
+    const [mismatch] = await errorsOnceListed(popup, 1);
     expect(mismatch).toMatchObject({ category: 'redirect_uri_mismatch', status: '400' });
     const shown = await openError(popup, 0);
     expect(shown.explanation).toContain(`The authorization request sent redirect_uri ${app.redirectUri}, the token request ${app.redirectUri}/`);
@@ -140,16 +151,16 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
 
   // Chrome stops an idle service worker; the watched request itself must wake it and be caught.
   it.runIf(name === 'chromium')('a watched request wakes a stopped worker and is still listed', async () => {
-    const before = (await openErrors(popup)).length;
+    await watchHosts(popup, [hostOf(server)]);
     await browser.stopWorker!();
     expect(await visit(browser, `${app.origin}/api`)).toContain('401');
-    const listed = await errorsOnceListed(popup, before + 1);
-    expect(listed).toHaveLength(before + 1);
+    const listed = await errorsOnceListed(popup, 1);
+    expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ category: 'invalid_token', status: '401' });
   });
 
   it('pausing gives the webRequest permission back and keeps the hosts; resuming asks for it again', async () => {
-    await popup.click('[role=tab][data-tab=watch]');
+    await watchHosts(popup, [hostOf(server)]);
     await popup.click('input[name=pauseWatch]');
     await popup.waitFor('[data-testid=watch-list][data-active=false]');
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: false });
@@ -163,6 +174,7 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
   });
 
   it('removing a host gives back only the origins no other watched host needs', async () => {
+    await watchHosts(popup, [hostOf(server), hostOf(limited)]);
     await unwatch(popup, hostOf(server));
     // Both hosts are 127.0.0.1: its origin stays while one of them is watched.
     expect(await granted(popup)).toEqual({ origins: expect.arrayContaining(['http://127.0.0.1/*']), webRequest: true });
