@@ -8,6 +8,7 @@ import { launchChromium } from './harness/chromium';
 import { openError, openErrors } from './harness/errors-view';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { grantedOrigins } from './harness/granted';
 import { copySnippet, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
@@ -102,11 +103,7 @@ describe.each(Object.entries(browsers))('%s: a provider that checks the Origin h
     expect(await popup.text(row)).toContain('Run of “Bundled demo server”: token endpoint');
     await popup.click(`${row} button[data-action=give-back]`);
     await popup.waitFor('[data-testid=no-access]');
-    const origins = await popup.evaluate(async () => {
-      type Api = { permissions: { getAll(): Promise<{ origins?: string[] }> } };
-      return (await ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).permissions.getAll()).origins ?? [];
-    }, undefined);
-    expect(origins).toEqual([]);
+    expect(await grantedOrigins(popup)).toEqual([]);
     await popup.click('[role=tab][data-tab=flow]');
   });
 });

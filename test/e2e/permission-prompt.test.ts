@@ -2,27 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { grantedOrigins } from './harness/granted';
+import { askToWatch } from './harness/watch-view';
 
 // The browser's own permission prompt, shown headful on the harness's Xvfb display and answered
 // with the keyboard as a person would: nothing is granted beforehand, no pref turns it off.
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const options: LaunchOptions = { realPermissionPrompts: true };
-
-/** The optional origins the extension holds right now, read from one of its pages. */
-async function grantedOrigins(page: PageDriver): Promise<string[]> {
-  return page.evaluate(async () => {
-    type Api = { permissions: { getAll(): Promise<{ origins?: string[] }> } };
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    return (await api.permissions.getAll()).origins ?? [];
-  }, undefined);
-}
-
-/** Types a host into the Watch tab and clicks Watch, which asks for its origin from that click; does not wait for the answer. */
-async function askToWatch(popup: PageDriver, pattern: string): Promise<void> {
-  await popup.click('[role=tab][data-tab=watch]');
-  await popup.fill('input[name=watchPattern]', pattern);
-  await popup.click('button[data-action=add-watch]');
-}
 
 describe.each(Object.entries(browsers))("%s: the browser's real permission prompt, answered as a person would", (name, launch) => {
   let browser: ExtensionBrowser;

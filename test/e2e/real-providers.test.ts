@@ -5,17 +5,12 @@ import { quirksFromNames } from '../server/quirks';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { grantedOrigins } from './harness/granted';
 import { fillProfile, followRun, lastRun, openFlowTab } from './harness/popup-flow';
 import { SIGN_IN_WINDOW } from './harness/sign-in';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const LOOPBACK = 'http://127.0.0.1/*';
-
-type Api = { permissions: { getAll(): Promise<{ origins?: string[] }> } };
-
-/** The optional origins the extension holds, read from one of its pages. */
-const grantedOrigins = (page: PageDriver) =>
-  page.evaluate(async () => ((await ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome).permissions.getAll()).origins ?? []), undefined);
 
 // A provider whose token endpoint sends no CORS headers at all, like GitHub's: before this, the
 // first Run redeemed the code where the extension could not read the answer. Every step here is

@@ -4,20 +4,12 @@ import { rateLimit } from '../server/quirks';
 import { startTestApp, type TestApp } from '../server/test-app';
 import { launchChromium } from './harness/chromium';
 import { openError, openErrors } from './harness/errors-view';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
+import type { ExtensionBrowser } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
+import { granted } from './harness/granted';
+import { askToWatch } from './harness/watch-view';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
-
-/** The optional permissions the extension holds right now, read from one of its pages. */
-function granted(page: PageDriver): Promise<{ origins: string[]; webRequest: boolean }> {
-  return page.evaluate(async () => {
-    type Api = { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> } };
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    const all = await api.permissions.getAll();
-    return { origins: all.origins ?? [], webRequest: (all.permissions ?? []).includes('webRequest') };
-  }, undefined);
-}
 
 // Watching, as a person starts it: from the toolbar popup, through the browser's real prompt,
 // nothing granted beforehand. Chromium closes that popup as the prompt takes focus; what the
@@ -50,13 +42,6 @@ describe.each(Object.entries(browsers))("%s: watching starts after the browser's
     const result = await page.text('#result');
     await page.close();
     return result;
-  }
-
-  /** Types a host into the Watch tab of `popup` and clicks Watch; the click asks, and this does not wait for the answer. */
-  async function askToWatch(popup: PageDriver, pattern: string): Promise<void> {
-    await popup.click('[role=tab][data-tab=watch]');
-    await popup.fill('input[name=watchPattern]', pattern);
-    await popup.click('button[data-action=add-watch]');
   }
 
   it("from the toolbar popup: Allow, and the reopened popup shows the host watched; the app's 401 and 429 are then listed with their diagnoses", async () => {

@@ -7,20 +7,10 @@ import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/exte
 import { openError, openErrors } from './harness/errors-view';
 import { launchFirefox } from './harness/firefox';
 import { SIGN_IN_WINDOW, signInOn } from './harness/sign-in';
+import { granted } from './harness/granted';
 import { LOOPBACK_WATCH_GRANT, watchHost } from './harness/watch-view';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
-
-
-/** The optional permissions the extension holds right now, read from one of its pages. */
-function granted(page: PageDriver): Promise<{ origins: string[]; webRequest: boolean }> {
-  return page.evaluate(async () => {
-    type Api = { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> } };
-    const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-    const all = await api.permissions.getAll();
-    return { origins: all.origins ?? [], webRequest: (all.permissions ?? []).includes('webRequest') };
-  }, undefined);
-}
 
 async function unwatch(popup: PageDriver, pattern: string): Promise<void> {
   await popup.click('[role=tab][data-tab=watch]');
