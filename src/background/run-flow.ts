@@ -5,6 +5,7 @@ import {
   discoveryUrl,
   flowEndpoints,
   generateCodeVerifier,
+  hostOfPermission,
   hostsForRun,
   parseAuthorizationResponse,
   tokenRequestsAs,
@@ -141,10 +142,6 @@ async function ensureReadable(profile: FlowProfile, endpoints: FlowEndpoints, en
     'host_access_needed',
     endpoints.token,
   );
-}
-
-function hostOfPermission(permission: string): string {
-  return permission.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
 }
 
 /**

@@ -9,3 +9,8 @@ export function hostPermissionOf(url: string): string | undefined {
   if ((protocol !== 'http:' && protocol !== 'https:') || hostname === '') return undefined;
   return `${protocol}//${hostname}/*`;
 }
+
+/** The host a match pattern names, for people: `https://github.com/*` → `github.com`. */
+export function hostOfPermission(permission: string): string {
+  return permission.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '');
+}

@@ -80,7 +80,7 @@ export {
   historyForCodeExchange,
   type WatchLedger,
 } from './watch-ledger';
-export { hostPermissionOf } from './host-permission';
+export { hostOfPermission, hostPermissionOf } from './host-permission';
 export { needsPreflight } from './cors-preflight';
 export { browserSendsOrigin } from './origin-header';
 export { classifyNoResponse, possibleNetworkCauses, mayHaveBeenSent, describeNoResponse, type NoResponseFacts } from './no-response';

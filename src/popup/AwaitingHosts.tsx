@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { FlowRun } from '../core';
+import { hostOfPermission, type FlowRun } from '../core';
 import type { Ask } from './ask';
 import type { RequestHosts } from './request-hosts';
 
@@ -11,7 +11,7 @@ import type { RequestHosts } from './request-hosts';
 export function AwaitingHosts({ run, ask, requestHosts }: { run: FlowRun; ask: Ask; requestHosts?: RequestHosts | undefined }) {
   const [note, setNote] = useState<string>();
   const permissions = run.awaitingHosts?.permissions ?? [];
-  const hosts = permissions.map((permission) => permission.replace(/^[a-z]+:\/\//, '').replace(/\/\*$/, '')).join(', ');
+  const hosts = permissions.map(hostOfPermission).join(', ');
   const decline = () => void ask('declineHosts', undefined).catch(() => {});
   const allow = () =>
     requestHosts?.(permissions).then(

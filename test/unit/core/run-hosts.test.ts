@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDemoProfile, fillPreset, hostsForRun, PROVIDER_PRESETS, tokenRequestsAs, type FlowProfile } from '../../../src/core';
+import { bundledDemoProfile, fillPreset, hostOfPermission, hostPermissionOf, hostsForRun, PROVIDER_PRESETS, tokenRequestsAs, type FlowProfile } from '../../../src/core';
 
 const preset = (id: string, values: Record<string, string> = {}) => {
   const filled = fillPreset(PROVIDER_PRESETS.find((p) => p.id === id)!, values);
@@ -63,5 +63,13 @@ describe('hostsForRun', () => {
 
   it('endpoints that are not http(s) URLs are skipped, not thrown on', () => {
     expect(hostsForRun({ ...bundledDemoProfile(), issuer: 'not a url', tokenEndpoint: 'javascript:alert(1)', authorizationEndpoint: 'x' })).toEqual([]);
+  });
+});
+
+describe('hostPermissionOf and hostOfPermission', () => {
+  it('go from a URL to its match pattern (no port) and from a pattern to the host people read', () => {
+    expect(hostPermissionOf('https://login.microsoftonline.com:443/common/oauth2/v2.0/token')).toBe('https://login.microsoftonline.com/*');
+    expect(hostPermissionOf('ftp://example.com/')).toBeUndefined();
+    expect(hostOfPermission('http://127.0.0.1/*')).toBe('127.0.0.1');
   });
 });
