@@ -5,7 +5,7 @@ import { watchApiPermissions } from '../watch-permissions';
 import { listProfiles } from './profile-store';
 import { loadRuns } from './session-store';
 import type { WatchControl } from './watch-handlers';
-import { loadWatchSettings } from './watch-settings';
+import { loadWatchSettings, type WatchSettings } from './watch-settings';
 
 /** What the extension holds, each permission with the features that use it, in one place. */
 export async function listAccess(): Promise<AccessEntry[]> {
@@ -47,8 +47,7 @@ export async function giveBack(permission: string, watch: WatchControl): Promise
  * not paused; a grant left over otherwise (an answer that came while the worker was stopped, say)
  * is given back, unless the person is being asked about a host right now.
  */
-export async function giveBackUnusedWatchPermissions(): Promise<void> {
-  const settings = await loadWatchSettings();
+export async function giveBackUnusedWatchPermissions(settings: WatchSettings): Promise<void> {
   if (settings.pending || (settings.patterns.length > 0 && !settings.paused)) return;
   const permissions = watchApiPermissions();
   if (permissions.length > 0 && (await browser.permissions.contains({ permissions }))) await browser.permissions.remove({ permissions });

@@ -1,9 +1,9 @@
 import browser from 'webextension-polyfill';
-import { discoveryUrl, exportProfiles, importProfiles, parseDiscovery } from '../core';
+import { exportProfiles, importProfiles } from '../core';
 import type { Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
 import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './browser-environment';
-import { createDiscoveryCache } from './discovery-cache';
+import { createDiscoveryCache, readDiscovery } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
 import { planRun } from './plan-run';
 import { giveBack, listAccess } from './access-handlers';
@@ -30,9 +30,9 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     introspect: async ({ runId, which }) => manageToken(await loadRun(runId), 'introspect', which, env()),
     userinfo: async ({ runId }) => callWithToken(await loadRun(runId), 'userinfo', env()),
     callApi: async ({ runId, url }) => callWithToken(await loadRun(runId), 'api', env(), url),
+    // Check discovery asks afresh: the person wants to see what the issuer says now.
     async discover({ issuer }) {
-      const response = await fetch(discoveryUrl(issuer), { credentials: 'omit' });
-      const result = parseDiscovery(await response.text(), issuer);
+      const result = await readDiscovery(issuer);
       if (!result.ok) throw new Error(result.reason);
       return result.metadata;
     },

@@ -32,6 +32,8 @@ const ready = Promise.all([
 ]).catch(() => {});
 void ready.then(() => runs).then((all) => all.filter((run) => run.status === 'running' && run.awaitingHosts).forEach((run) => void continueAwaitingRun(run, browserEnvironment(parts))));
 // Likewise a host the person was being asked about when the worker stopped.
-void watchSettings.then((settings) => watch.resumePending(settings)?.catch(() => {}));
-void giveBackUnusedWatchPermissions().catch(() => {});
+void watchSettings.then((settings) => {
+  watch.resumePending(settings)?.catch(() => {});
+  return giveBackUnusedWatchPermissions(settings);
+}).catch(() => {});
 listen(createHandlers(parts, watch), ready);
