@@ -187,21 +187,34 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
 
   /** The URLs the listeners are registered for: every URL at start-up, then the watched hosts' origins. */
   let registeredFor = '';
+  /** Listener sets being replaced, kept until the browser surely knows their successors. */
+  const retiring = new Set<Listeners>();
+  /** While two sets overlap, an event reaches both: handled once, by whichever comes first. */
+  const handled = new Set<string>();
+  const once =
+    <T extends { requestId: string; timeStamp: number }>(kind: string, handle: (details: T) => void) =>
+    (details: T): void => {
+      if (retiring.size > 0) {
+        const key = `${kind} ${details.requestId} ${details.timeStamp}`;
+        if (handled.has(key)) return;
+        handled.add(key);
+      }
+      handle(details);
+    };
 
   function register(urls: string[]): void {
     if (listeners && registeredFor === urls.join(' ')) return;
-    // Requests under way stay pending: adding a host must not lose another host's answer.
-    detach();
-    if (!browser.webRequest) return;
+    if (!browser.webRequest) return detach();
+    const previous = listeners;
     registeredFor = urls.join(' ');
     const own = create();
     listeners = {
-      ...own,
-      beforeRequest: whenLoaded(own.beforeRequest),
-      sendHeaders: whenLoaded(own.sendHeaders),
-      beforeRedirect: whenLoaded(own.beforeRedirect),
-      completed: whenLoaded(own.completed),
-      errorOccurred: whenLoaded(own.errorOccurred),
+      beforeRequest: once('beforeRequest', whenLoaded(own.beforeRequest)),
+      sendHeaders: once('sendHeaders', whenLoaded(own.sendHeaders)),
+      headersReceived: once('headersReceived', own.headersReceived),
+      beforeRedirect: once('beforeRedirect', whenLoaded(own.beforeRedirect)),
+      completed: once('completed', whenLoaded(own.completed)),
+      errorOccurred: once('errorOccurred', whenLoaded(own.errorOccurred)),
     };
     // The browser filters by origin before it wakes the worker; watched() then narrows by port.
     const filter = { urls };
@@ -212,6 +225,17 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
     webRequest.onBeforeRedirect.addListener(listeners.beforeRedirect, filter, ['responseHeaders']);
     webRequest.onCompleted.addListener(listeners.completed, filter, ['responseHeaders']);
     webRequest.onErrorOccurred.addListener(listeners.errorOccurred, filter);
+    if (!previous) return;
+    // Requests under way must not lose an event: the browser picks an event's listeners when it
+    // sends it, so one sent before it learnt of the new set is addressed to the old one alone.
+    // Any answer from the browser comes after it has learnt of them; only then the old set goes.
+    retiring.add(previous);
+    const retire = () => {
+      if (!retiring.delete(previous)) return;
+      removeListeners(previous);
+      if (retiring.size === 0) handled.clear();
+    };
+    browser.runtime.getPlatformInfo().then(retire, retire);
   }
 
   function unregister(): void {
@@ -220,17 +244,22 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
   }
 
   function detach(): void {
-    if (!listeners) return;
-    const webRequest = browser.webRequest;
-    if (webRequest) {
-      webRequest.onBeforeRequest.removeListener(listeners.beforeRequest);
-      webRequest.onSendHeaders.removeListener(listeners.sendHeaders);
-      webRequest.onHeadersReceived.removeListener(listeners.headersReceived);
-      webRequest.onBeforeRedirect.removeListener(listeners.beforeRedirect);
-      webRequest.onCompleted.removeListener(listeners.completed);
-      webRequest.onErrorOccurred.removeListener(listeners.errorOccurred);
-    }
+    for (const old of retiring) removeListeners(old);
+    retiring.clear();
+    handled.clear();
+    if (listeners) removeListeners(listeners);
     listeners = undefined;
+  }
+
+  function removeListeners(set: Listeners): void {
+    const webRequest = browser.webRequest;
+    if (!webRequest) return;
+    webRequest.onBeforeRequest.removeListener(set.beforeRequest);
+    webRequest.onSendHeaders.removeListener(set.sendHeaders);
+    webRequest.onHeadersReceived.removeListener(set.headersReceived);
+    webRequest.onBeforeRedirect.removeListener(set.beforeRedirect);
+    webRequest.onCompleted.removeListener(set.completed);
+    webRequest.onErrorOccurred.removeListener(set.errorOccurred);
   }
 
   return {
