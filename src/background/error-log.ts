@@ -1,42 +1,86 @@
 import browser from 'webextension-polyfill';
-import { addErrorEntry, unseenCount, type ErrorEntry } from '../core';
+import { addErrorEntry, unseenCount, type ErrorEntry, type ErrorIndexEntry } from '../core';
+import { serial } from './serial';
+import { isQuotaError, olderHalfDropped, readStored } from './stored';
 
 // storage.session, like the runs: entries carry redacted exchanges, yet URLs and error texts
 // still say what a developer was working on, which is nobody else's business after the session.
-const LOG = 'errorLog';
+// Each entry has a key of its own and one small index lists them: recording an error writes that
+// error, not megabytes of the ones before it.
+const INDEX = 'errorIndex';
+const entryKey = (id: string) => `error:${id}`;
 
 type Area = browser.Storage.StorageArea;
 type Badge = { setBadgeText(details: { text: string }): Promise<void>; setBadgeBackgroundColor(details: { color: string }): Promise<void> };
 
 /**
  * The Errors view's list and the toolbar badge that counts what is not yet seen. Writes are
- * queued: two errors recorded at once must not both read the old list and lose one.
+ * queued: two errors recorded at once must not both read the old index and lose one. The log
+ * keeps to its byte budget (`addErrorEntry`); should the area be full all the same (runs and
+ * ledgers share it), the oldest entries go until the newest fits.
  */
 export function createErrorLog(storage: Area = browser.storage.session, badge: Badge = browser.action) {
-  let queue: Promise<unknown> = Promise.resolve();
-  const load = async (): Promise<ErrorEntry[]> => ((await storage.get(LOG))[LOG] as ErrorEntry[] | undefined) ?? [];
-  const update = <T>(change: (log: ErrorEntry[]) => ErrorEntry[], result: (log: ErrorEntry[]) => T): Promise<T> => {
-    const next = queue.then(async () => {
-      const log = change(await load());
-      await storage.set({ [LOG]: log });
-      await showCount(unseenCount(log));
-      return result(log);
-    });
-    queue = next.catch(() => {});
-    return next;
-  };
+  const queue = serial();
+  const loadIndex = () => readStored<ErrorIndexEntry[]>(storage, INDEX, []);
   const showCount = async (count: number) => {
     await badge.setBadgeText({ text: count === 0 ? '' : count > 99 ? '99+' : String(count) });
     if (count > 0) await badge.setBadgeBackgroundColor({ color: '#c5221f' });
   };
+  const removeEntries = async (ids: string[]) => {
+    if (ids.length > 0) await storage.remove(ids.map(entryKey));
+  };
+
+  async function record(entry: ErrorEntry): Promise<void> {
+    await queue(async () => {
+      const added = addErrorEntry(await loadIndex(), entry);
+      let index = added.index;
+      await removeEntries(added.dropped);
+      for (;;) {
+        try {
+          await storage.set({ [entryKey(added.entry.id)]: added.entry, [INDEX]: index });
+          break;
+        } catch (error) {
+          const fewer = isQuotaError(error) ? olderHalfDropped(index) : undefined;
+          if (!fewer) throw error;
+          await removeEntries(index.slice(fewer.length).map((e) => e.id));
+          index = fewer;
+        }
+      }
+      await showCount(unseenCount(index));
+    });
+  }
+
+  async function list(): Promise<ErrorEntry[]> {
+    const index = await loadIndex();
+    if (index.length === 0) return [];
+    const stored = await storage.get(index.map((e) => entryKey(e.id)));
+    // An entry whose write did not land is left out, not shown broken.
+    return index.flatMap(({ id, seen }) => {
+      const entry = stored[entryKey(id)] as ErrorEntry | undefined;
+      return entry ? [{ ...entry, seen }] : [];
+    });
+  }
+
   return {
-    record: (entry: ErrorEntry) => update((log) => addErrorEntry(log, entry), () => undefined),
-    list: load,
+    record,
+    list,
     /** Opening the list clears the badge. */
-    markSeen: () => update((log) => log.map((entry) => (entry.seen ? entry : { ...entry, seen: true })), () => null),
-    clear: () => update(() => [], () => null),
+    markSeen: () =>
+      queue(async () => {
+        const index = (await loadIndex()).map((e) => (e.seen ? e : { ...e, seen: true }));
+        await storage.set({ [INDEX]: index });
+        await showCount(0);
+        return null;
+      }),
+    clear: () =>
+      queue(async () => {
+        await removeEntries((await loadIndex()).map((e) => e.id));
+        await storage.set({ [INDEX]: [] });
+        await showCount(0);
+        return null;
+      }),
     /** After a restart of the background, the badge shows what storage still holds. */
-    restoreBadge: async () => showCount(unseenCount(await load())),
+    restoreBadge: async () => showCount(unseenCount(await loadIndex())),
   };
 }
 

@@ -10,7 +10,7 @@ import { giveBack, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
 import type { WatchControl } from './watch-handlers';
-import { loadRun, loadRuns } from './session-store';
+import { loadRuns, withRun } from './session-store';
 
 export function createHandlers(parts: BackgroundParts, watch: WatchControl, env: () => FlowEnvironment = () => browserEnvironment(parts)): Handlers {
   const { errors, gate } = parts;
@@ -24,12 +24,13 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     runFlow: ({ profile, hosts }) => runFlow(profile, env(), hosts ?? []),
     declineHosts: async () => (gate.decline(RUN_ASKER), null),
     lastFlow: async () => (await loadRuns())[0] ?? null,
-    exchangeAgain: async ({ runId, redirectUri }) => exchangeAgain(await loadRun(runId), env(), redirectUri),
-    refresh: async ({ runId }) => refresh(await loadRun(runId), env()),
-    revoke: async ({ runId, which }) => manageToken(await loadRun(runId), 'revoke', which, env()),
-    introspect: async ({ runId, which }) => manageToken(await loadRun(runId), 'introspect', which, env()),
-    userinfo: async ({ runId }) => callWithToken(await loadRun(runId), 'userinfo', env()),
-    callApi: async ({ runId, url }) => callWithToken(await loadRun(runId), 'api', env(), url),
+    // One action on a run at a time, each on the run as the one before it left it.
+    exchangeAgain: ({ runId, redirectUri }) => withRun(runId, (run) => exchangeAgain(run, env(), redirectUri)),
+    refresh: ({ runId }) => withRun(runId, (run) => refresh(run, env())),
+    revoke: ({ runId, which }) => withRun(runId, (run) => manageToken(run, 'revoke', which, env())),
+    introspect: ({ runId, which }) => withRun(runId, (run) => manageToken(run, 'introspect', which, env())),
+    userinfo: ({ runId }) => withRun(runId, (run) => callWithToken(run, 'userinfo', env())),
+    callApi: ({ runId, url }) => withRun(runId, (run) => callWithToken(run, 'api', env(), url)),
     // Check discovery asks afresh: the person wants to see what the issuer says now.
     async discover({ issuer }) {
       const result = await readDiscovery(issuer);

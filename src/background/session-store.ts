@@ -1,22 +1,52 @@
 import browser from 'webextension-polyfill';
-import type { FlowRun } from '../core';
+import { capExchangeBodies, keepNewestWithin, STORAGE_BUDGET, storedBytes, type FlowRun } from '../core';
 import type { CodeUse } from './flow-environment';
+import { serial, serialByKey } from './serial';
+import { olderHalfDropped, readStored, writeWithRoom } from './stored';
 
 // storage.session lives in memory for the browser session: tokens, secrets and flow state go here.
 const RUNS = 'flowRuns';
 const CODE_LEDGER = 'codeLedger';
 const KEPT_RUNS = 20;
+/** Codes by hash: a few hundred bytes each way beyond any session's use. */
+const KEPT_CODES = 500;
 
 type Area = browser.Storage.StorageArea;
 
-/** Saves a run, newest first; the oldest beyond 20 are dropped. */
-export async function saveRun(run: FlowRun, storage: Area = browser.storage.session): Promise<void> {
-  const runs = (await loadRuns(storage)).filter((r) => r.id !== run.id);
-  await storage.set({ [RUNS]: [run, ...runs].slice(0, KEPT_RUNS) });
+// One queue per key for the whole background: every read-modify-write of the run list, from
+// concurrent flows, actions and the start-up resume, waits for the one before it.
+const runsQueue = serial();
+const ledgerQueue = serial();
+const runLocks = serialByKey();
+
+/** A run as stored: its bodies capped (its tokens were read from the whole body before). */
+function storedRun(run: FlowRun, bodyLimit: number = STORAGE_BUDGET.body): FlowRun {
+  return { ...run, exchanges: run.exchanges.map((exchange) => capExchangeBodies(exchange, bodyLimit)) };
+}
+
+/** Older runs first, then the bodies of the one being saved: its status and secrets must reach storage. */
+function smallerRuns(runs: FlowRun[]): FlowRun[] | undefined {
+  const fewer = olderHalfDropped(runs);
+  if (fewer) return fewer;
+  const [only] = runs;
+  const slim = only && storedRun(only, 1024);
+  return slim && storedBytes(slim) < storedBytes(only) ? [slim] : undefined;
+}
+
+/**
+ * Saves a run, newest first; the oldest beyond 20, or beyond the runs' byte budget, are dropped.
+ * When the area is full all the same, older runs go first; the run being saved always stays.
+ */
+export function saveRun(run: FlowRun, storage: Area = browser.storage.session): Promise<void> {
+  return runsQueue(async () => {
+    const others = (await loadRuns(storage)).filter((r) => r.id !== run.id);
+    const runs = keepNewestWithin([storedRun(run), ...others].slice(0, KEPT_RUNS), STORAGE_BUDGET.runs);
+    await writeWithRoom(storage, RUNS, runs, smallerRuns);
+  });
 }
 
 export async function loadRuns(storage: Area = browser.storage.session): Promise<FlowRun[]> {
-  return ((await storage.get(RUNS))[RUNS] as FlowRun[] | undefined) ?? [];
+  return readStored<FlowRun[]>(storage, RUNS, []);
 }
 
 export async function loadRun(id: string, storage: Area = browser.storage.session): Promise<FlowRun> {
@@ -25,13 +55,31 @@ export async function loadRun(id: string, storage: Area = browser.storage.sessio
   return run;
 }
 
+/**
+ * Acts on one run with nothing else acting on it meanwhile: the run is read when the action's
+ * turn comes, so two actions at once (a refresh and a userinfo call) each build on the other's
+ * saved exchanges instead of saving over them.
+ */
+export function withRun<T>(id: string, act: (run: FlowRun) => Promise<T>, storage: Area = browser.storage.session): Promise<T> {
+  return runLocks(id, async () => act(await loadRun(id, storage)));
+}
+
+/** Holds the run's lock while `work` runs: a flow under way is not acted on until it has settled. */
+export function holdingRun<T>(id: string, work: () => Promise<T>): Promise<T> {
+  return runLocks(id, work);
+}
+
 /** When each authorization code, by hash, was first sent to a token endpoint, and whether that answer was read. */
 export const codeLedger = {
   async firstSent(hash: string, storage: Area = browser.storage.session): Promise<CodeUse | undefined> {
-    return ((await storage.get(CODE_LEDGER))[CODE_LEDGER] as Record<string, CodeUse> | undefined)?.[hash];
+    return (await readStored<Record<string, CodeUse>>(storage, CODE_LEDGER, {}))[hash];
   },
-  async remember(hash: string, use: CodeUse, storage: Area = browser.storage.session): Promise<void> {
-    const ledger = ((await storage.get(CODE_LEDGER))[CODE_LEDGER] as Record<string, CodeUse> | undefined) ?? {};
-    await storage.set({ [CODE_LEDGER]: { ...ledger, [hash]: use } });
+  remember(hash: string, use: CodeUse, storage: Area = browser.storage.session): Promise<void> {
+    return ledgerQueue(async () => {
+      const ledger = await readStored<Record<string, CodeUse>>(storage, CODE_LEDGER, {});
+      // Insertion order is the order codes were first sent: the oldest go first.
+      const entries = Object.entries({ ...ledger, [hash]: use }).slice(-KEPT_CODES);
+      await storage.set({ [CODE_LEDGER]: Object.fromEntries(entries) });
+    });
   },
 };

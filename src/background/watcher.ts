@@ -15,6 +15,7 @@ import {
   noteCodeIssued,
   noteCodeRedeemed,
   redactExchange,
+  STORAGE_BUDGET,
   utf8,
   type CapturedBody,
   type FlowHistory,
@@ -23,11 +24,13 @@ import {
   type WatchLedger,
 } from '../core';
 import type { ErrorLog } from './error-log';
+import { serial } from './serial';
+import { readStored } from './stored';
 import type { WatchSettings } from './watch-settings';
 
 const LEDGER = 'watchLedger';
-/** Bodies read in Firefox: enough for any OAuth error or token response, not for a download. */
-const BODY_LIMIT = 64 * 1024;
+/** Bodies read in Firefox: as much as any stored body may keep. */
+const BODY_LIMIT = STORAGE_BUDGET.body;
 // A navigation cancelled by the page or the user is no failure worth listing.
 const ABORTED = /ERR_ABORTED|NS_BINDING_ABORTED|NS_ERROR_ABORT/;
 const BODY_WAIT_MS = 3000;
@@ -58,7 +61,7 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
   let patterns: HostPattern[] = [];
   let listeners: Listeners | undefined;
   const pending = new Map<string, Pending>();
-  let ledgerWrite: Promise<unknown> = Promise.resolve();
+  const ledgerQueue = serial();
   // What reached the listeners, so that the Watch tab never says "watching" of events that do not arrive.
   const seen: { requests: number; since: string; lastAt?: string } = { requests: 0, since: new Date().toISOString() };
 
@@ -69,14 +72,12 @@ export function createWatcher(errors: ErrorLog, session: browser.Storage.Storage
   const ownRequest = (details: { initiator?: string; originUrl?: string }) => `${details.initiator ?? details.originUrl ?? ''}/`.startsWith(ownOrigin);
   const sha256 = async (text: string) => encodeBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))), 'url');
   const updateLedger = (change: (ledger: WatchLedger) => WatchLedger | Promise<WatchLedger>) => {
-    const next = ledgerWrite.then(async () => {
-      const ledger = ((await session.get(LEDGER))[LEDGER] as WatchLedger | undefined) ?? emptyWatchLedger();
+    return ledgerQueue(async () => {
+      const ledger = await readStored(session, LEDGER, emptyWatchLedger());
       const changed = await change(ledger);
       if (changed !== ledger) await session.set({ [LEDGER]: changed });
       return changed;
     });
-    ledgerWrite = next.catch(() => {});
-    return next;
   };
 
   async function finish(requestId: string, status: number, headers: WebRequest.HttpHeaders | undefined, failure?: string): Promise<void> {

@@ -63,7 +63,8 @@ export { compareRedirectUris, type RedirectUriPart } from './compare-redirect-ur
 export { parseHttpTranscript } from './parse-http-transcript';
 export { readRateLimit, type RateLimitReading } from './read-rate-limit';
 export { RATE_LIMIT_HEADERS } from './rate-limit-headers';
-export { addErrorEntry, unseenCount, ERROR_LOG_LIMIT, type ErrorEntry, type ErrorSource } from './error-entry';
+export { addErrorEntry, unseenCount, ERROR_LOG_LIMIT, type ErrorEntry, type ErrorIndexEntry, type ErrorSource } from './error-entry';
+export { STORAGE_BUDGET, capBody, capExchangeBodies, keepNewestWithin, storedBytes, utf8Length } from './storage-budget';
 export { historyOf } from './flow-history';
 export { errorReport } from './error-report';
 export { readTokenFields, type TokenFields } from './read-token-fields';

@@ -1,0 +1,93 @@
+import type { HttpExchange } from './http-exchange';
+
+/**
+ * `storage.session` holds 10 MiB in Chrome and in Firefox
+ * (https://developer.chrome.com/docs/extensions/reference/api/storage#property-session,
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/storage/session).
+ * Each store gets a share counted in bytes, not entries: 200 small errors and 60 large ones
+ * weigh the same, and whatever comes in, the shares add up to less than the quota.
+ */
+export const STORAGE_BUDGET = {
+  /** One stored body: enough for any OAuth error, token response or discovery document, not for a download. */
+  body: 64 * 1024,
+  /** The Errors view's list, newest first. */
+  errorLog: 4 * 1024 * 1024,
+  /** Flow runs with their exchanges, newest first. */
+  runs: 3 * 1024 * 1024,
+} as const;
+
+/** The UTF-8 length of a string, counted without encoding it. Lone surrogates count as U+FFFD does (3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** What a value weighs in storage, as its JSON's UTF-8 bytes (what Chrome counts against the quota). */
+export function storedBytes(value: unknown): number {
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+  return json === undefined ? 0 : utf8Length(json);
+}
+
+// Stored entries are never changed once made, so what one weighs is worked out once.
+const weights = new WeakMap<object, number>();
+
+function weightOf(item: unknown): number {
+  if (typeof item !== 'object' || item === null) return storedBytes(item);
+  let weight = weights.get(item);
+  if (weight === undefined) weights.set(item, (weight = storedBytes(item)));
+  return weight;
+}
+
+/** The body cut to `limit` bytes (at a character boundary) with a note of what was left out; unchanged if it fits. */
+export function capBody(body: string, limit: number = STORAGE_BUDGET.body): string {
+  if (typeof body !== 'string' || body.length <= limit / 3 || utf8Length(body) <= limit) return body;
+  let end = 0;
+  let bytes = 0;
+  while (end < body.length) {
+    const code = body.charCodeAt(end);
+    const pair = code >= 0xd800 && code <= 0xdbff && end + 1 < body.length && (body.charCodeAt(end + 1) & 0xfc00) === 0xdc00;
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + size > limit) break;
+    bytes += size;
+    end += pair ? 2 : 1;
+  }
+  return `${body.slice(0, end)}\n… [OAuth Lens kept the first ${bytes} of ${utf8Length(body)} bytes]`;
+}
+
+/** The exchange with its request and response bodies capped for storage. */
+export function capExchangeBodies<T extends HttpExchange>(exchange: T, limit: number = STORAGE_BUDGET.body): T {
+  if (typeof exchange !== 'object' || exchange === null) return exchange;
+  const request = exchange.request && typeof exchange.request.body === 'string' ? { ...exchange.request, body: capBody(exchange.request.body, limit) } : exchange.request;
+  const response = exchange.response && typeof exchange.response.body === 'string' ? { ...exchange.response, body: capBody(exchange.response.body, limit) } : exchange.response;
+  if (request === exchange.request && response === exchange.response) return exchange;
+  return { ...exchange, ...(request ? { request } : {}), ...(response ? { response } : {}) };
+}
+
+/**
+ * The longest newest-first prefix of `items` that fits in `budget` bytes. The newest item is
+ * always kept: it is what the person is looking at now (its bodies are capped, so it is small).
+ */
+export function keepNewestWithin<T>(items: readonly T[], budget: number, size: (item: T) => number = weightOf): T[] {
+  let used = 0;
+  let count = 0;
+  for (const item of items) {
+    used += size(item) + 1;
+    if (count > 0 && used > budget) break;
+    count += 1;
+  }
+  return items.slice(0, count);
+}

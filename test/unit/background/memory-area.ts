@@ -1,0 +1,47 @@
+import type browser from 'webextension-polyfill';
+
+/**
+ * A storage area that behaves as `storage.session` does where it matters here: values are
+ * copied through JSON, every call yields to the event loop (so interleavings happen as in the
+ * browser), and a write past the quota fails whole with Chrome's message, storing nothing.
+ */
+export function memoryArea(quotaBytes = 10 * 1024 * 1024) {
+  const data = new Map<string, { json: string; bytes: number }>();
+  const bytes = () => [...data.values()].reduce((sum, value) => sum + value.bytes, 0);
+  const tick = () => new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 3));
+  let quotaErrors = 0;
+  const area = {
+    async get(keys?: string | string[] | null) {
+      await tick();
+      const wanted = keys == null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
+      return Object.fromEntries(wanted.filter((key) => data.has(key)).map((key) => [key, JSON.parse(data.get(key)!.json)]));
+    },
+    async set(items: Record<string, unknown>) {
+      await tick();
+      const next = new Map(data);
+      for (const [key, value] of Object.entries(items)) {
+        const json = JSON.stringify(value);
+        next.set(key, { json, bytes: Buffer.byteLength(key) + Buffer.byteLength(json) });
+      }
+      if ([...next.values()].reduce((sum, value) => sum + value.bytes, 0) > quotaBytes) {
+        quotaErrors += 1;
+        throw new Error('Session storage quota bytes exceeded. Values were not stored.');
+      }
+      for (const [key, value] of next) data.set(key, value);
+    },
+    async remove(keys: string | string[]) {
+      await tick();
+      for (const key of Array.isArray(keys) ? keys : [keys]) data.delete(key);
+    },
+    async clear() {
+      data.clear();
+    },
+  };
+  return {
+    area: area as unknown as browser.Storage.StorageArea,
+    bytes,
+    get quotaErrors() {
+      return quotaErrors;
+    },
+  };
+}
