@@ -52,3 +52,18 @@ export async function giveBackUnusedWatchPermissions(settings: WatchSettings): P
   const permissions = watchApiPermissions();
   if (permissions.length > 0 && (await browser.permissions.contains({ permissions }))) await browser.permissions.remove({ permissions });
 }
+
+/**
+ * Host access asked for a Run (to read a provider that does not answer extension origins by
+ * CORS, or to send token requests as a server) is kept while a saved profile, a kept run or the
+ * watch list uses it, and given back once none does: when a profile is deleted or changed. Not at
+ * start-up: a grant the browser was started with (a managed or test profile) has its reasons.
+ * A host being asked about is left alone.
+ */
+export async function giveBackUnusedHosts(): Promise<string[]> {
+  const [access, settings] = await Promise.all([listAccess(), loadWatchSettings()]);
+  if (settings.pending) return [];
+  const unused = access.filter((entry) => entry.kind === 'host' && entry.uses.length === 0).map((entry) => entry.permission);
+  if (unused.length > 0) await browser.permissions.remove({ origins: unused });
+  return unused;
+}

@@ -1,4 +1,5 @@
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
+import { originOf } from './recorded-fetch';
 
 // What each browser says when the sign-in window ends without a redirect (seen in Chromium 156 and Firefox 153).
 const USER_CLOSED = /did not approve access|cancelled or denied/i;
@@ -15,13 +16,15 @@ export async function authorize(url: string, env: FlowEnvironment): Promise<stri
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new FlowFailure('authorize', '', 'timeout')), env.authorizeTimeoutMs);
   });
-  // Firefox would wait on its error page for a dead server until the timeout: find out at once.
-  const unreachable = env.reachable(url).then((up) => (up ? new Promise<never>(() => {}) : Promise.reject(new FlowFailure('authorize', '', 'server_unreachable'))));
   const launched = env.launchWebAuthFlow(url);
   // Once the race is lost, a late rejection (the window closed after all) has no one to tell.
   launched.catch(() => {});
+  // Chromium settles at once when the page cannot load, and the probe waits for that. Firefox
+  // would wait on its error page for a dead server until the timeout, so there the probe (of the
+  // origin alone, never the authorization request) runs beside the window.
+  const racers = env.authorizeHangsOnErrorPage ? [launched, timeout, unreachable(url, env)] : [launched, timeout];
   try {
-    return await Promise.race([launched, timeout, unreachable]);
+    return await Promise.race(racers);
   } catch (error) {
     throw await explainAuthorizeFailure(url, error, env);
   } finally {
@@ -29,9 +32,13 @@ export async function authorize(url: string, env: FlowEnvironment): Promise<stri
   }
 }
 
+function unreachable(url: string, env: FlowEnvironment): Promise<never> {
+  return env.reachable(originOf(url)).then((up) => (up ? new Promise<never>(() => {}) : Promise.reject(new FlowFailure('authorize', '', 'server_unreachable'))));
+}
+
 async function explainAuthorizeFailure(url: string, error: unknown, env: FlowEnvironment): Promise<FlowFailure> {
   const said = error instanceof FlowFailure ? '' : errorMessage(error);
-  const reachable = error instanceof FlowFailure && error.reason === 'server_unreachable' ? false : await env.reachable(url);
+  const reachable = error instanceof FlowFailure && error.reason === 'server_unreachable' ? false : await env.reachable(originOf(url));
   const origin = new URL(url).origin;
   if (!reachable) {
     return new FlowFailure('authorize', `${said ? `${said} ` : ''}${origin} does not answer: the authorization server is down or the address is wrong.`, 'server_unreachable');

@@ -31,12 +31,13 @@ export function browserEnvironment({ errors, gate, originRemoval }: BackgroundPa
     hosts: { holds: (origins) => gate.holds({ origins }), wait: (origins, until) => gate.wait({ origins }, until, RUN_ASKER) },
     withoutOrigin: (url, send) => originRemoval.around(url, send),
     // A no-cors request is never hidden by CORS (and needs no host permission): it settles exactly
-    // when some server answers. It may only follow redirects; following one to a sign-in page is harmless.
-    reachable: (url) =>
-      fetch(url, { mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
+    // when some server answers. Only the origin is asked, and a redirect is an answer, not followed.
+    reachable: (origin) =>
+      fetch(`${origin}/`, { mode: 'no-cors', redirect: 'manual', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) }).then(
         () => true,
         () => false,
       ),
+    authorizeHangsOnErrorPage: typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function',
     random,
     sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
     now: () => new Date(),

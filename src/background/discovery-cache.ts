@@ -1,11 +1,23 @@
+import { isTimeout } from './recorded-fetch';
 import { discoveryUrl, parseDiscovery, type DiscoveryResult, type ProviderMetadata } from '../core';
 
 const KEPT_MS = 5 * 60_000;
 
-/** Reads and checks an issuer's discovery document; throws only when no answer could be read at all. */
-export async function readDiscovery(issuer: string, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): Promise<DiscoveryResult> {
-  const response = await fetchImpl(discoveryUrl(issuer), { credentials: 'omit' });
-  return parseDiscovery(await response.text(), issuer);
+const DISCOVERY_TIMEOUT_MS = 10_000;
+
+/**
+ * Reads and checks an issuer's discovery document; throws only when no answer could be read at
+ * all, and then says whether it was a timeout.
+ */
+export async function readDiscovery(issuer: string, fetchImpl: typeof fetch = (input, init) => fetch(input, init), timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<DiscoveryResult> {
+  const url = discoveryUrl(issuer);
+  try {
+    const response = await fetchImpl(url, { credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
+    return parseDiscovery(await response.text(), issuer);
+  } catch (error) {
+    if (isTimeout(error)) throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s (timeout).`);
+    throw error;
+  }
 }
 
 /**

@@ -15,8 +15,14 @@ export type FlowEnvironment = {
   hosts: { holds: (permissions: string[]) => Promise<boolean>; wait: (permissions: string[], until: number) => Promise<PermissionAnswer> };
   /** Sends a request to `url` with the browser's Origin header removed (a token request "as a server"). */
   withoutOrigin: <T>(url: string, send: () => Promise<T>) => Promise<T>;
-  /** Whether any server answers at the URL's origin (a request in no-cors mode, which CORS cannot hide). */
-  reachable: (url: string) => Promise<boolean>;
+  /**
+   * Whether any server answers at an origin: one no-cors request to it, which CORS cannot hide.
+   * Callers give the origin alone, never the URL that failed: that would send an authorization
+   * or token request a second time.
+   */
+  reachable: (origin: string) => Promise<boolean>;
+  /** Firefox never settles launchWebAuthFlow while the window shows an error page, a dead server's included. */
+  authorizeHangsOnErrorPage: boolean;
   random: Randomness;
   sha256: Sha256;
   now: () => Date;

@@ -6,11 +6,16 @@ import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './br
 import { createDiscoveryCache, readDiscovery } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
 import { planRun } from './plan-run';
-import { giveBack, listAccess } from './access-handlers';
+import { giveBack, giveBackUnusedHosts, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
 import type { WatchControl } from './watch-handlers';
 import { loadRuns, withRun } from './session-store';
+
+async function afterProfilesChange<T>(value: T): Promise<T> {
+  await giveBackUnusedHosts().catch(() => {});
+  return value;
+}
 
 export function createHandlers(parts: BackgroundParts, watch: WatchControl, env: () => FlowEnvironment = () => browserEnvironment(parts)): Handlers {
   const { errors, gate } = parts;
@@ -43,8 +48,9 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     listAccess: () => listAccess(),
     giveBack: ({ permission }) => giveBack(permission, watch),
     listProfiles: () => listProfiles(),
-    saveProfile: ({ profile }) => saveProfile(profile, newId),
-    deleteProfile: async ({ id }) => (await deleteProfile(id), null),
+    // A profile changed or deleted may leave a host nothing uses any more: it goes back.
+    saveProfile: async ({ profile }) => afterProfilesChange(await saveProfile(profile, newId)),
+    deleteProfile: async ({ id }) => (await deleteProfile(id), afterProfilesChange(null)),
     exportProfiles: async () => exportProfiles(await listProfiles()),
     async importProfiles({ json }) {
       const { profiles, problems } = importProfiles(json);

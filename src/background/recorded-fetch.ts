@@ -24,3 +24,12 @@ export async function recordedFetch(request: HttpRequest, fetchImpl: typeof fetc
 export function isTimeout(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'TimeoutError';
 }
+
+/** The URL's origin, what a reachability probe may ask; the text itself if it is no URL (then nothing answers). */
+export function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}

@@ -17,7 +17,7 @@ import {
   type RecordedExchange,
 } from '../core';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
-import { isTimeout, recordedFetch } from './recorded-fetch';
+import { isTimeout, originOf, recordedFetch } from './recorded-fetch';
 
 /**
  * Sends one request for `run`, records it as it left the browser (with the Origin header the
@@ -57,7 +57,7 @@ export async function sendRecorded(
     exchange = { ...(await (originRemoved ? env.withoutOrigin(request.url, send) : send())), at, context };
   } catch (error) {
     const timedOut = isTimeout(error);
-    const reachable = timedOut || (await env.reachable(request.url));
+    const reachable = timedOut || (await env.reachable(originOf(request.url)));
     const noResponse = classifyNoResponse({ request: sent, hostAccess, timedOut, reachable, browserMessage: errorMessage(error) });
     if (firstUse && mayHaveBeenSent(noResponse)) await env.codeLedger.remember(firstUse, { at, unread: true });
     const failed: RecordedExchange = { request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context };

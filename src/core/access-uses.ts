@@ -60,6 +60,8 @@ export function accessUses(facts: AccessFacts): AccessEntry[] {
     for (const host of hostsForRun(profile)) use(host.permission, `Profile “${profile.name}”: ${host.endpoints.map((e) => ENDPOINT_WORDS[e]).join(', ')}`);
   }
   for (const run of facts.runs) {
+    // A run waiting for the person's answer uses what it asked for, though its profile may be unsaved.
+    if (run.status === 'running') for (const permission of run.awaitingHosts?.permissions ?? []) use(permission, `Run of “${run.profileName}”: waiting for your answer`);
     for (const [endpoint, url] of Object.entries(run.endpoints ?? {})) {
       if (endpoint !== 'authorization') use(hostPermissionOf(url), `Run of “${run.profileName}”: ${endpoint} endpoint`);
     }

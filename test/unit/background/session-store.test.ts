@@ -34,6 +34,7 @@ function environment(area: ReturnType<typeof memoryArea>['area']): FlowEnvironme
     codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash, area), remember: (hash, use) => codeLedger.remember(hash, use, area) },
     recordError: (entry) => errors.record(entry),
     authorizeTimeoutMs: 10_000,
+    authorizeHangsOnErrorPage: false,
     requestTimeoutMs: 10_000,
     hostPromptTimeoutMs: 60_000,
   };

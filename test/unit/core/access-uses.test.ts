@@ -29,6 +29,13 @@ const run = (endpoints: FlowRun['endpoints']): FlowRun => ({
 });
 
 describe('accessUses', () => {
+  it('a run waiting for the answer to its prompt uses what it asked for, its profile saved or not; a settled one no longer', () => {
+    const waiting: FlowRun = { ...run(undefined), status: 'running', awaitingHosts: { permissions: ['https://login.example/*'], until: '2026-11-30T10:05:00.000Z', profile: github } };
+    const held = { origins: ['https://login.example/*'], permissions: [] };
+    expect(accessUses(facts({ held, runs: [waiting] }))[0]!.uses).toEqual(['Run of “Bundled demo server”: waiting for your answer']);
+    expect(accessUses(facts({ held, runs: [{ ...waiting, status: 'failed' }] }))[0]!.uses).toEqual([]);
+  });
+
   it('names what uses each host: a watched host, a saved profile, a kept run', () => {
     const entries = accessUses(
       facts({
