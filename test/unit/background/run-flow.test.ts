@@ -54,6 +54,7 @@ function environment(options: { granted: string[]; answer?: PermissionAnswer; hi
     codeLedger: { firstSent: async (hash) => ledger.get(hash), remember: async (hash, use) => void ledger.set(hash, use) },
     recordError: async (entry) => void errors.push(entry),
     authorizeTimeoutMs: 10_000,
+    authorizeHangsOnErrorPage: false,
     requestTimeoutMs: 10_000,
     hostPromptTimeoutMs: 60_000,
   };
