@@ -12,6 +12,12 @@ export type FailureReason =
   | 'authorization_page_error'
   | 'timeout'
   | 'state_mismatch'
+  /** The sign-in came back to another URL than the redirect URI the run sent: its code was not read. */
+  | 'redirect_mismatch'
+  /** RFC 9207: the authorization response's `iss` is not the issuer, or is missing though promised (a mix-up). */
+  | 'issuer_mismatch'
+  /** OIDC Core §3.1.3.7: the ID token's nonce is not the one sent, or is missing: its tokens are not used. */
+  | 'nonce_mismatch'
   | 'provider_error'
   | 'token_error'
   | 'network_error'
@@ -48,6 +54,8 @@ export type ExchangeContext = {
   /** How the run sent its token requests: `server` (no Origin header) or `browser` (with Origin). */
   tokenRequestsAs?: 'server' | 'browser';
 };
+
+export type NonceCheck = 'match' | 'mismatch' | 'missing' | 'no_id_token' | 'unreadable';
 
 export type RecordedExchange = HttpExchange & { at: string; context: ExchangeContext };
 
@@ -103,13 +111,24 @@ export type FlowRun = {
   endpoints?: FlowEndpoints;
   /** From discovery: what the provider says it accepts at the token endpoint. */
   authMethodsSupported?: string[];
+  /**
+   * RFC 9207: the issuer identifier the authorization response's `iss` is compared with (from
+   * discovery, else the profile's), and whether the server advertises that it always sends `iss`.
+   */
+  issuer?: { identifier: string; issParameterSupported?: true };
+  /** Discovery fields of the wrong type, which the run went on without. */
+  discoveryNotes?: string[];
   /** RFC 6749 §4.1.2.1: an error the provider sent back on the redirect. */
   callbackError?: { error: string; description?: string; uri?: string };
   /** Every HTTP request made for this run, with its response and context. */
   exchanges: RecordedExchange[];
   tokens?: TokenSet;
-  /** OIDC Core §3.1.3.7 step 11: the ID token's nonce against the one sent. */
-  nonceCheck?: 'match' | 'mismatch' | 'missing';
+  /**
+   * OIDC Core §3.1.3.7 step 11: the ID token's nonce against the one sent. `mismatch` and
+   * `missing` (an ID token without a nonce) fail the run; `no_id_token`: the answer had none;
+   * `unreadable`: the ID token is not a readable JWT (encrypted, say), so its nonce is unknown.
+   */
+  nonceCheck?: NonceCheck;
   /** Only while the run is under way. */
   pending?: PendingFlow;
 };

@@ -15,7 +15,12 @@ export {
 } from './flow-profile';
 export { BUNDLED_DEMO_ISSUER, BUNDLED_DEMO_PORT, DEMO_CLIENTS, DEMO_ACCOUNT, bundledDemoProfile } from './bundled-demo';
 export { buildAuthorizationUrl, type AuthorizationRequest } from './authorization-request';
-export { parseAuthorizationResponse, type AuthorizationResponse } from './authorization-response';
+export {
+  parseAuthorizationResponse,
+  type AuthorizationResponse,
+  type AuthorizationResponseExpectation,
+  type AuthorizationResponseProblem,
+} from './authorization-response';
 export {
   authorizationCodeRequest,
   bearerRequest,
@@ -36,6 +41,7 @@ export type {
   RecordedExchange,
   FlowEndpoints,
   PendingFlow,
+  NonceCheck,
 } from './flow-run';
 export { maskSecret } from './mask-secret';
 export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './token-inspection';
@@ -46,7 +52,8 @@ export { describeDuration, describeExpiry, describeRelative } from './describe-d
 export { TOKEN_FORMATS, type TokenFormat } from './token-formats';
 export { recognizeTokenFormat, type FormatMatch } from './recognize-token-format';
 export { percentEncode } from './percent-encode';
-export { exportProfiles, importProfiles } from './profile-io';
+export { exportProfiles, importProfiles, type ImportedProfiles, type ImportWarning } from './profile-io';
+export { endpointWarnings, type EndpointWarning, type EndpointWarningCode, type WarnedEndpoint } from './endpoint-warnings';
 export { PROVIDER_PRESETS, fillPreset, type ProviderPreset, type PresetParameter } from './provider-presets';
 export { redactExchange, redactRequest } from './redact';
 export { toCurl, toPhpCurl, toFetch } from './request-snippets';

@@ -1,3 +1,4 @@
+import { endpointWarnings, type EndpointWarning } from './endpoint-warnings';
 import { TOKEN_REQUESTS_LABELS, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from './flow-profile';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
@@ -14,20 +15,27 @@ export function exportProfiles(profiles: FlowProfile[]): string {
   return JSON.stringify({ oauthLensProfiles: 1, profiles: shareable }, null, 2);
 }
 
+/** An imported profile's endpoints that deserve a look before it is run (see endpointWarnings). */
+export type ImportWarning = { profile: string; warnings: EndpointWarning[] };
+
+export type ImportedProfiles = { profiles: FlowProfile[]; problems: string[]; warnings: ImportWarning[] };
+
 /**
  * Reads exported profiles back, each checked field by field. A secret found in the file is
- * dropped and said so: secrets are typed in, not imported. Never throws.
+ * dropped and said so: secrets are typed in, not imported. A file can name any host, so each
+ * profile whose endpoints are on plain http: or on another origin than its issuer comes with
+ * warnings that name them. Never throws.
  */
-export function importProfiles(text: string): { profiles: FlowProfile[]; problems: string[] } {
+export function importProfiles(text: string): ImportedProfiles {
   const problems: string[] = [];
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { profiles: [], problems: ['The file is not JSON.'] };
+    return { profiles: [], problems: ['The file is not JSON.'], warnings: [] };
   }
   const list = Array.isArray(json) ? json : (json as { profiles?: unknown } | null)?.profiles;
-  if (!Array.isArray(list)) return { profiles: [], problems: ['No "profiles" list in the file.'] };
+  if (!Array.isArray(list)) return { profiles: [], problems: ['No "profiles" list in the file.'], warnings: [] };
   const profiles: FlowProfile[] = [];
   list.forEach((entry: unknown, i) => {
     const where = `Profile ${i + 1}`;
@@ -60,5 +68,9 @@ export function importProfiles(text: string): { profiles: FlowProfile[]; problem
     if (raw.clientSecret !== undefined) problems.push(`${where} (${String(profile.name)}): its client secret was left out; type it in.`);
     profiles.push({ scope: '', ...profile, clientAuth: raw.clientAuth, pkce: raw.pkce } as FlowProfile);
   });
-  return { profiles, problems };
+  const warnings = profiles.flatMap((profile) => {
+    const found = endpointWarnings(profile);
+    return found.length > 0 ? [{ profile: profile.name, warnings: found }] : [];
+  });
+  return { profiles, problems, warnings };
 }

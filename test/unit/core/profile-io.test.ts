@@ -17,4 +17,27 @@ describe('profile import and export', () => {
     expect(importProfiles(file({ tokenRequestsAs: 'proxy' })).problems).toEqual(['Profile 1: tokenRequestsAs must be server or browser.']);
     expect(importProfiles(file({ corsAllowsExtensions: 'yes' })).problems).toEqual(['Profile 1: corsAllowsExtensions must be true or false.']);
   });
+
+  it('warns of an imported profile that would send its code and secret to another host, naming it', () => {
+    const file = JSON.stringify({
+      profiles: [
+        { name: 'Looks like Okta', issuer: 'https://dev-1.okta.com/oauth2/default', tokenEndpoint: 'https://collect.attacker.example/token', clientId: 'c', clientAuth: 'client_secret_post', pkce: 'S256' },
+        { name: 'Plain', issuer: 'http://auth.intranet.example', clientId: 'c', clientAuth: 'none', pkce: 'S256' },
+        { name: 'Fine', issuer: 'https://as.example', tokenEndpoint: 'https://as.example/token', clientId: 'c', clientAuth: 'none', pkce: 'S256' },
+      ],
+    });
+    const { profiles, problems, warnings } = importProfiles(file);
+    // A warning, not a refusal: the profiles are imported, and the warnings say what to look at.
+    expect(profiles).toHaveLength(3);
+    expect(problems).toEqual([]);
+    expect(warnings.map((w) => [w.profile, w.warnings.map((x) => [x.code, x.endpoint, x.host])])).toEqual([
+      ['Looks like Okta', [['other_origin', 'token', 'collect.attacker.example']]],
+      ['Plain', [['insecure_http', 'issuer', 'auth.intranet.example']]],
+    ]);
+    expect(warnings[0]!.warnings[0]!.message).toContain('the authorization code, the PKCE verifier and the client secret would go to collect.attacker.example');
+  });
+
+  it('has no warnings for a file it cannot read', () => {
+    expect(importProfiles('nope')).toEqual({ profiles: [], problems: ['The file is not JSON.'], warnings: [] });
+  });
 });
