@@ -43,7 +43,8 @@ export type {
   PendingFlow,
   NonceCheck,
 } from './flow-run';
-export { maskSecret } from './mask-secret';
+export { maskSecret, SHOW_ENDS_FROM } from './mask-secret';
+export { SECRET_NAMES, KEPT_NAMES, type SecretKind, type SecretNameRule } from './secret-names';
 export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './token-inspection';
 export { inspectToken } from './inspect-token';
 export { parseTokenResponse, type TokenResponse, type TokenField } from './parse-token-response';
@@ -55,7 +56,7 @@ export { percentEncode } from './percent-encode';
 export { exportProfiles, importProfiles, type ImportedProfiles, type ImportWarning } from './profile-io';
 export { endpointWarnings, type EndpointWarning, type EndpointWarningCode, type WarnedEndpoint } from './endpoint-warnings';
 export { PROVIDER_PRESETS, fillPreset, type ProviderPreset, type PresetParameter } from './provider-presets';
-export { redactExchange, redactRequest } from './redact';
+export { redactExchange, redactRequest, redactText, redactUrl } from './redact';
 export { toCurl, toPhpCurl, toFetch } from './request-snippets';
 export type { Diagnosis, DiagnosisCategory, FlowHistory, RateLimit, ExplainOptions } from './diagnosis';
 export { explainExchange } from './explain-exchange';

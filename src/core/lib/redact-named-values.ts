@@ -1,0 +1,111 @@
+import type { SecretKind } from '../secret-names';
+import { encodeValue, formDecode } from './form-encoding';
+import { MASK, isMask } from './mask-value';
+import { maskSecret } from '../mask-secret';
+import { redactValue } from './redact-value';
+import { secretNameKind } from './secret-name-kind';
+
+// `name=value`, `name="value"`, `"name": "value"`, `name: value` (log lines, YAML), in any text:
+// a whole name ("error_code=" is not "code="), not the host of a URL ("https://token:…@").
+const NAMED_VALUE = /(?<![\w.\-[\]]|:\/\/)(["']?)([A-Za-z_][\w.-]*(?:\[[^[\]\s"'<>=]*\])*)\1[ \t]*([:=])[ \t]*/g;
+// Where an unquoted value ends. Credentials (`Authorization: Bearer …`) run to the end of the line.
+const UNQUOTED_VALUE = /[^\s&;,"'<>{}[\]]*/y;
+const UNQUOTED_CREDENTIALS = /[^\r\n"'<>]*/y;
+// A mask already there, as written in text (with its spaces) or as Authorization credentials.
+const MASK_AHEAD = new RegExp(`(?:${MASK}|<redacted [^<>\\r\\n]*>)`, 'y');
+
+/** Text with the value of every secret-named `name=value` or `name: value` in it masked. */
+export function redactNamedValues(text: string): string {
+  let out = '';
+  let copied = 0;
+  NAMED_VALUE.lastIndex = 0;
+  for (let match = NAMED_VALUE.exec(text); match; match = NAMED_VALUE.exec(text)) {
+    const [, , name, separator] = match;
+    const kind = secretNameKind(name!);
+    if (!kind) continue;
+    const start = NAMED_VALUE.lastIndex;
+    MASK_AHEAD.lastIndex = start;
+    if (MASK_AHEAD.test(text)) {
+      NAMED_VALUE.lastIndex = MASK_AHEAD.lastIndex;
+      continue;
+    }
+    const quote = text[start];
+    let end: number;
+    let shown: string | undefined;
+    if (quote === '"' || quote === "'") {
+      end = closingQuote(text, start);
+      shown = quotedValue(text.slice(start + 1, end), quote, separator === ':', kind, name!);
+      if (shown !== undefined) shown = quote + shown;
+      end = Math.max(end, start + 1);
+      if (shown !== undefined) {
+        out += text.slice(copied, start) + shown;
+        copied = end;
+      }
+    } else {
+      const pattern = kind === 'credentials' ? UNQUOTED_CREDENTIALS : UNQUOTED_VALUE;
+      pattern.lastIndex = start;
+      pattern.test(text);
+      end = kind === 'credentials' ? start + text.slice(start, pattern.lastIndex).trimEnd().length : pattern.lastIndex;
+      if (end === start) continue;
+      const raw = text.slice(start, end);
+      shown = unquotedValue(raw, separator === '=', kind, name!);
+      if (shown !== undefined) {
+        out += text.slice(copied, start) + shown;
+        copied = end;
+      }
+    }
+    NAMED_VALUE.lastIndex = Math.max(end, start);
+  }
+  return out + text.slice(copied);
+}
+
+/** The value between quotes as it may be shown, escaped for those quotes; undefined when it stays. */
+function quotedValue(raw: string, quote: string, jsonLike: boolean, kind: SecretKind, name: string): string | undefined {
+  // `"name": "value"` is JSON's spelling, escapes included; an attribute's value is taken as written.
+  const value = quote === '"' && jsonLike ? (decodeJsonString(`"${raw}"`) ?? raw) : raw;
+  const shown = redactValue(value, kind, name);
+  if (shown === value) return undefined;
+  if (quote === '"' && jsonLike) return JSON.stringify(shown).slice(1, -1);
+  // A Basic mask quotes its client id: inside these quotes it would end the value early.
+  return shown.includes(quote) || shown.includes('\\') ? `<redacted ${maskSecret(value, 'password')}>` : shown;
+}
+
+/**
+ * An unquoted value as it may be shown. After "=" it is form-encoded, as in a query string, so the
+ * mask stays one word; after ":" (a log line) the mask is written as is, and recognised as one.
+ */
+function unquotedValue(raw: string, formLike: boolean, kind: SecretKind, name: string): string | undefined {
+  if (kind === 'credentials') {
+    const value = formLike ? formDecode(raw) : raw;
+    const shown = redactValue(value, kind, name);
+    return shown === value ? undefined : formLike ? encodeValue(shown, '+') : shown;
+  }
+  if (!formLike) {
+    const shown = redactValue(raw, kind, name);
+    return shown === raw ? undefined : shown;
+  }
+  const decoded = formDecode(raw);
+  if (isMask(decoded)) return undefined;
+  const shown = redactValue(decoded, kind, name);
+  return shown === decoded ? undefined : encodeValue(shown, '+');
+}
+
+/** The index of the quote that closes the one at `start` (backslash escapes it), or the end of its line. */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === quote) return i;
+    else if (text[i] === '\n') return i;
+  }
+  return text.length;
+}
+
+function decodeJsonString(literal: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(literal);
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
