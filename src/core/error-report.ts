@@ -1,7 +1,7 @@
 import type { Diagnosis } from './diagnosis';
 import { CATEGORY_TEXTS } from './diagnosis-texts';
 import type { HttpExchange, NoResponseKind } from './http-exchange';
-import { redactExchange } from './redact';
+import { redactExchange, redactText, redactUrl } from './redact';
 
 const MAX_BODY = 4000;
 
@@ -15,11 +15,13 @@ const NO_RESPONSE_STATUS: Readonly<Record<NoResponseKind, string>> = Object.free
 });
 
 /**
- * A Markdown summary of one error, fit to paste in a forum post or an issue. The exchange is
- * redacted again here whatever the caller passed: a report is the one thing made to leave the browser.
+ * A Markdown summary of one error, fit to paste in a forum post or an issue. The exchange, and
+ * whatever the diagnosis quotes, are redacted again here whatever the caller passed: a report is
+ * the one thing made to leave the browser.
  */
-export function errorReport(exchange: HttpExchange, diagnosis: Diagnosis, at?: string): string {
+export function errorReport(exchange: HttpExchange, given: Diagnosis, at?: string): string {
   const redacted = redactExchange(exchange);
+  const diagnosis = redactDiagnosis(given);
   const request = redacted.request;
   const lines = [
     `## OAuth error: ${diagnosis.title}`,
@@ -58,6 +60,24 @@ export function errorReport(exchange: HttpExchange, diagnosis: Diagnosis, at?: s
     '_Diagnosed by OAuth Lens._',
   ];
   return lines.join('\n');
+}
+
+/** The diagnosis with every text that can quote the exchange or the history redacted. */
+function redactDiagnosis(diagnosis: Diagnosis): Diagnosis {
+  const texts = (lines: unknown): string[] => (Array.isArray(lines) ? lines.filter((line): line is string => typeof line === 'string').map(redactText) : []);
+  return {
+    ...diagnosis,
+    explanation: redactText(String(diagnosis.explanation ?? '')),
+    evidence: texts(diagnosis.evidence),
+    fixes: texts(diagnosis.fixes),
+    references: texts(diagnosis.references),
+    candidates: Array.isArray(diagnosis.candidates) ? diagnosis.candidates : [],
+    ...(typeof diagnosis.errorCode === 'string' ? { errorCode: redactText(diagnosis.errorCode) } : {}),
+    ...(typeof diagnosis.serverMessage === 'string' ? { serverMessage: redactText(diagnosis.serverMessage) } : {}),
+    ...(diagnosis.redirectUris
+      ? { redirectUris: { atAuthorization: redactUrl(String(diagnosis.redirectUris.atAuthorization)), atExchange: redactUrl(String(diagnosis.redirectUris.atExchange)) } }
+      : {}),
+  };
 }
 
 function transcript(exchange: HttpExchange): string {

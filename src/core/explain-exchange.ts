@@ -11,6 +11,7 @@ import { hostOf } from './lib/host-of';
 import { isRecord } from './lib/is-record';
 import { readError, type ErrorSignal } from './read-error';
 import { readRateLimit } from './read-rate-limit';
+import { redactUrl } from './redact';
 
 const MAX_CANDIDATES = 5;
 const RFC6585 = 'RFC 6585 §4 https://www.rfc-editor.org/rfc/rfc6585#section-4';
@@ -36,12 +37,15 @@ type Finding = {
  * Explains a failed exchange: the most likely cause, the others it could be, how we know and
  * what to change. null when the exchange is not an error. With the flow's history the cause is
  * often certain; without it the candidates are ranked. Never throws.
+ *
+ * Built from the redacted exchange (readError redacts what it reads) and the history's redirect
+ * URIs redacted: nothing it quotes needs redacting before it is shown, stored or reported.
  */
 export function explainExchange(exchange: HttpExchange, history: FlowHistory = {}, options: ExplainOptions = {}): Diagnosis | null {
   const signal = readError(exchange, typeof history?.step === 'string' ? history.step : undefined);
   if (!signal) return null;
   try {
-    const known = isRecord(history) ? history : {};
+    const known = isRecord(history) ? withRedactedUris(history) : {};
     return signal.noResponse ? explainNoResponse(signal, signal.noResponse, known) : explain(signal, known, options);
   } catch {
     // Reached only by hostile history objects; the signal alone still makes a diagnosis.
@@ -482,6 +486,15 @@ function safeTest(source: string, text: string): boolean {
 }
 
 // ---- Small helpers
+
+function withRedactedUris(history: FlowHistory): FlowHistory {
+  const { redirectUriAtAuthorization: atAuthorization, redirectUriAtExchange: atExchange } = history;
+  return {
+    ...history,
+    ...(typeof atAuthorization === 'string' ? { redirectUriAtAuthorization: redactUrl(atAuthorization) } : {}),
+    ...(typeof atExchange === 'string' ? { redirectUriAtExchange: redactUrl(atExchange) } : {}),
+  };
+}
 
 function redirectFix(history: FlowHistory, category: DiagnosisCategory): string[] {
   if (category !== 'redirect_uri_mismatch' || typeof history.redirectUriAtAuthorization !== 'string') return [];

@@ -3,6 +3,7 @@ import type { ErrorSetting } from './oauth-errors';
 import { hostOf } from './lib/host-of';
 import { isRecord } from './lib/is-record';
 import { parseWwwAuthenticate, type Challenge } from './lib/www-authenticate';
+import { redactExchange, redactText } from './redact';
 
 /** How the error reached the client: this decides what else to look at and what to say. */
 export type ErrorCarrier = 'status' | 'body' | 'redirect' | 'www-authenticate' | 'network';
@@ -34,14 +35,41 @@ export type ErrorSignal = {
 
 const MAX_BODY_SCAN = 100_000;
 
+/** The part of the exchange that is read (bodies up to MAX_BODY_SCAN), redacted. */
+function redactedHead(exchange: HttpExchange): HttpExchange {
+  if (!isRecord(exchange)) return exchange;
+  const head = <T>(part: T): T =>
+    isRecord(part) && typeof part.body === 'string' && part.body.length > MAX_BODY_SCAN ? { ...part, body: part.body.slice(0, MAX_BODY_SCAN) } : part;
+  return redactExchange({
+    ...exchange,
+    ...(exchange.request !== undefined ? { request: head(exchange.request) } : {}),
+    ...(exchange.response !== undefined ? { response: head(exchange.response) } : {}),
+  });
+}
+
+function redactQuotes(signal: ErrorSignal): ErrorSignal {
+  return {
+    ...signal,
+    codes: signal.codes.map(redactText),
+    ...(signal.description !== undefined ? { description: redactText(signal.description) } : {}),
+    ...(signal.uri !== undefined ? { uri: redactText(signal.uri) } : {}),
+    evidence: signal.evidence.map(redactText),
+  };
+}
+
 /**
  * Reads an exchange for an error: a 4xx or 5xx status, an error in a 2xx body (`error`, Slack's
  * `"ok": false`), an error on a redirect's Location, or a failure with no response (status 0).
  * null when the exchange succeeded. Never throws, whatever the exchange holds.
+ *
+ * It reads the exchange redacted, and redacts again what it quotes of it (a form-encoded
+ * error_description decodes to text that may name a secret): whatever it says can be shown,
+ * stored and reported.
  */
 export function readError(exchange: HttpExchange, step?: string): ErrorSignal | null {
   try {
-    return read(exchange, step);
+    const signal = read(redactedHead(exchange), step);
+    return signal && redactQuotes(signal);
   } catch {
     // Only a hostile object (a throwing getter) gets here; the error log must still take it.
     return {
