@@ -155,3 +155,42 @@ export function setHeaders(res: ServerResponse, headers: unknown): void {
 export function send(res: ServerResponse, { status, headers, body }: Replacement): void {
   res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(body)) }).end(body);
 }
+
+/**
+ * Holds back what the later layers write (status, headers, body) until they end the response,
+ * then sends it with the body `rewrite` returns and a `Content-Length` to match. interceptResponse
+ * decides before the body exists, so it cannot do this. Stand such a layer closest to the provider.
+ */
+export function rewriteBody(res: ServerResponse, rewrite: (res: ServerResponse, body: Buffer) => Buffer): void {
+  const writeHead = res.writeHead.bind(res) as (status: number, reason?: string) => ServerResponse;
+  const end = res.end.bind(res) as (body: Buffer, callback?: () => void) => ServerResponse;
+  const chunks: Buffer[] = [];
+  const keep = (chunk: unknown, encoding: unknown) => {
+    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, encoding as BufferEncoding | undefined));
+    else chunks.push(Buffer.from(chunk as Uint8Array));
+  };
+  res.writeHead = ((status: number, reasonOrHeaders?: unknown, headers?: unknown) => {
+    res.statusCode = status;
+    if (typeof reasonOrHeaders === 'string') res.statusMessage = reasonOrHeaders;
+    setHeaders(res, typeof reasonOrHeaders === 'string' ? headers : reasonOrHeaders);
+    return res;
+  }) as ServerResponse['writeHead'];
+  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
+    keep(chunk, typeof encoding === 'string' ? encoding : undefined);
+    const done = [encoding, callback].find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    if (done) queueMicrotask(done);
+    return true;
+  }) as ServerResponse['write'];
+  let ended = false;
+  res.end = ((...args: unknown[]) => {
+    if (ended) return res;
+    ended = true;
+    keep(args[0], typeof args[1] === 'string' ? args[1] : undefined);
+    const done = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+    const body = rewrite(res, Buffer.concat(chunks));
+    res.setHeader('content-length', body.length);
+    writeHead(res.statusCode, res.statusMessage);
+    return end(body, done);
+  }) as ServerResponse['end'];
+}

@@ -3,7 +3,16 @@ import { DEMO_ACCOUNT, DEMO_CLIENTS, authorizationCodeRequest, type ClientCreden
 import { extensionRedirectUris } from '../../scripts/extension-identity';
 import { TOKEN_ENDPOINT_PATH } from './quirks/token-endpoint';
 
-export type ObtainedCode = { issuer: string; clientId: string; code: string; codeVerifier: string; redirectUri: string; state: string };
+export type ObtainedCode = {
+  issuer: string;
+  clientId: string;
+  code: string;
+  codeVerifier: string;
+  redirectUri: string;
+  state: string;
+  /** The whole authorization response, as the redirect brought it (with `iss`, RFC 9207). */
+  redirect: string;
+};
 
 export type ObtainCodeOptions = {
   /** Default: the demo profile's client, demo-basic. */
@@ -81,12 +90,12 @@ export async function signInOverHttp(authorizationUrl: string, redirectUri: stri
   throw new Error('signInOverHttp: no redirect after 12 requests');
 }
 
-function codeFrom(redirect: URL, flow: Omit<ObtainedCode, 'code'>): ObtainedCode {
+function codeFrom(redirect: URL, flow: Omit<ObtainedCode, 'code' | 'redirect'>): ObtainedCode {
   const params = redirect.searchParams;
   if (params.get('state') !== flow.state) throw new Error(`obtainCode: state mismatch in ${redirect.href}`);
   const code = params.get('code');
   if (!code) throw new Error(`obtainCode: ${params.get('error')}: ${params.get('error_description')}`);
-  return { ...flow, code };
+  return { ...flow, code, redirect: redirect.href };
 }
 
 /**

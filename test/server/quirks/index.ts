@@ -10,8 +10,10 @@ import { originCheck } from './origin-check';
 import { postOnlyClient } from './post-only-client';
 import { rateLimit } from './rate-limit';
 import { reusedCodeBasic401 } from './reused-code-basic-401';
+import { wrongIss, WRONG_ISSUER } from './wrong-iss';
+import { wrongNonce, WRONG_NONCE } from './wrong-nonce';
 
-export { errorWith200, noCors, noRefreshWithOrigin, originCheck, postOnlyClient, rateLimit, reusedCodeBasic401 };
+export { errorWith200, noCors, noRefreshWithOrigin, originCheck, postOnlyClient, rateLimit, reusedCodeBasic401, wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE };
 export type { RateLimitOptions } from './rate-limit';
 
 export const QUIRKS_ENV = 'OAUTH_LENS_QUIRKS';
@@ -24,8 +26,9 @@ type Quirk = { usage: string; argument: 'none' | 'optional'; make: (argument: st
  * (jsonError adds them) and replacements included (an outer interceptResponse decides after the
  * inner ones); the rate limit answers next (its 429 is never rewritten); error-200 also turns the
  * origin-check and post-only refusals into 200s; origin-check refuses before the code is looked
- * at, as Entra does; the reused-code answer is plain text, which error-200 leaves alone; and
- * no-refresh-with-origin, which holds the body back, stands next to the provider.
+ * at, as Entra does; the reused-code answer is plain text, which error-200 leaves alone;
+ * wrong-iss changes only the redirect's Location; and no-refresh-with-origin and wrong-nonce,
+ * which hold the body back, stand next to the provider.
  */
 const QUIRKS: Record<string, Quirk> = {
   'no-cors': { usage: 'no-cors', argument: 'none', make: () => noCors() },
@@ -42,7 +45,9 @@ const QUIRKS: Record<string, Quirk> = {
     make: (clientId) => postOnlyClient(clientId || DEMO_CLIENTS.postOnly.clientId),
   },
   'reused-code-401': { usage: 'reused-code-401', argument: 'none', make: () => reusedCodeBasic401() },
+  'wrong-iss': { usage: `wrong-iss[=issuer] (default ${WRONG_ISSUER})`, argument: 'optional', make: (issuer) => wrongIss(issuer || WRONG_ISSUER) },
   'no-refresh-with-origin': { usage: 'no-refresh-with-origin', argument: 'none', make: () => noRefreshWithOrigin() },
+  'wrong-nonce': { usage: `wrong-nonce[=nonce|missing] (default ${WRONG_NONCE})`, argument: 'optional', make: (nonce) => wrongNonce(nonce || WRONG_NONCE) },
 };
 
 export const KNOWN_QUIRKS = Object.values(QUIRKS).map((q) => q.usage);

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { setHeaders, type Layer } from '../layer';
+import { rewriteBody, type Layer } from '../layer';
 import { isTokenRequest } from './token-endpoint';
 
 /**
@@ -36,43 +36,4 @@ function withoutRefreshToken(res: ServerResponse, body: Buffer): Buffer {
   if (!tokens || typeof tokens !== 'object' || !('refresh_token' in tokens)) return body;
   const { refresh_token: _dropped, ...rest } = tokens as Record<string, unknown>;
   return Buffer.from(JSON.stringify(rest), 'utf8');
-}
-
-/**
- * Holds back what the later layers write (status, headers, body) until they end the response,
- * then sends it with the body `rewrite` returns and a `Content-Length` to match. interceptResponse
- * in layer.ts decides before the body exists, so it cannot do this.
- */
-function rewriteBody(res: ServerResponse, rewrite: (res: ServerResponse, body: Buffer) => Buffer): void {
-  const writeHead = res.writeHead.bind(res) as (status: number, reason?: string) => ServerResponse;
-  const end = res.end.bind(res) as (body: Buffer, callback?: () => void) => ServerResponse;
-  const chunks: Buffer[] = [];
-  const keep = (chunk: unknown, encoding: unknown) => {
-    if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
-    if (typeof chunk === 'string') chunks.push(Buffer.from(chunk, encoding as BufferEncoding | undefined));
-    else chunks.push(Buffer.from(chunk as Uint8Array));
-  };
-  res.writeHead = ((status: number, reasonOrHeaders?: unknown, headers?: unknown) => {
-    res.statusCode = status;
-    if (typeof reasonOrHeaders === 'string') res.statusMessage = reasonOrHeaders;
-    setHeaders(res, typeof reasonOrHeaders === 'string' ? headers : reasonOrHeaders);
-    return res;
-  }) as ServerResponse['writeHead'];
-  res.write = ((chunk: unknown, encoding?: unknown, callback?: unknown) => {
-    keep(chunk, typeof encoding === 'string' ? encoding : undefined);
-    const done = [encoding, callback].find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    if (done) queueMicrotask(done);
-    return true;
-  }) as ServerResponse['write'];
-  let ended = false;
-  res.end = ((...args: unknown[]) => {
-    if (ended) return res;
-    ended = true;
-    keep(args[0], typeof args[1] === 'string' ? args[1] : undefined);
-    const done = args.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    const body = rewrite(res, Buffer.concat(chunks));
-    res.setHeader('content-length', body.length);
-    writeHead(res.statusCode, res.statusMessage);
-    return end(body, done);
-  }) as ServerResponse['end'];
 }
