@@ -14,6 +14,8 @@ import {
   needsDiscovery,
   readTokenFields,
   randomToken,
+  type AuthorizationResponseProblem,
+  type FailureReason,
   type FlowEndpoints,
   type FlowProfile,
   type FlowRun,
@@ -62,6 +64,8 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     if (run.awaitingHosts) await awaitHosts(run, env);
     const endpoints = await resolveEndpoints(profile, run, env);
     run.endpoints = endpoints;
+    // RFC 9207: the identifier the response's iss must equal; discovery's, when it was read.
+    if (!run.issuer && profile.issuer) run.issuer = { identifier: profile.issuer };
     await ensureReadable(profile, endpoints, env);
     const state = randomToken(env.random);
     const nonce = /(^|\s)openid(\s|$)/.test(profile.scope) ? randomToken(env.random) : undefined;
@@ -82,8 +86,13 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     run.pending = { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) };
     await env.save(run);
     const redirect = await authorize(authorizationUrl, env);
-    const callback = parseAuthorizationResponse(redirect, state);
-    if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, 'state_mismatch');
+    // Where it came back, its state, and RFC 9207's iss are checked before the code is read.
+    const callback = parseAuthorizationResponse(redirect, {
+      state,
+      redirectUri: run.redirectUri,
+      ...(run.issuer ? { issuer: run.issuer.identifier, issParameterSupported: run.issuer.issParameterSupported === true } : {}),
+    });
+    if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, CALLBACK_FAILURES[callback.problem]);
     if (callback.kind === 'error') {
       run.callbackError = { error: callback.error, ...(callback.description ? { description: callback.description } : {}), ...(callback.uri ? { uri: callback.uri } : {}) };
       // launchWebAuthFlow hands over only the final URL: the redirect that carried the error is
@@ -179,8 +188,36 @@ async function finishExchange(run: FlowRun, env: FlowEnvironment): Promise<void>
   const request = authorizationCodeRequest(tokenEndpoint, { code, redirectUri, ...(codeVerifier ? { codeVerifier } : {}) }, pending!);
   const context = { step: 'token', grantType: 'authorization_code', clientAuth, redirectUriAtAuthorization: run.redirectUri, redirectUriAtExchange: redirectUri } as const;
   acceptTokens(run, await sendRecorded(run, request, context, env), nonce);
+  if (nonce) checkNonce(run, nonce);
   run.status = 'succeeded';
 }
+
+/**
+ * OIDC Core §3.1.3.7 step 11: an ID token whose nonce is not the one sent (or that has none)
+ * may be replayed or injected, so the run fails and its tokens are not kept as the run's: the
+ * exchange that brought them stays recorded. An answer without an ID token, or with one that
+ * cannot be read (encrypted), carries no nonce to compare: the run says so and goes on.
+ */
+function checkNonce(run: FlowRun, nonce: string): void {
+  if (run.nonceCheck !== 'mismatch' && run.nonceCheck !== 'missing') return;
+  const got = run.nonceCheck === 'mismatch' ? jwtPayload(run.tokens!.id_token as string)?.nonce : undefined;
+  delete run.tokens;
+  throw new FlowFailure(
+    'token',
+    run.nonceCheck === 'mismatch'
+      ? `The ID token's nonce (${String(got)}) is not the one this run sent (${nonce}) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.`
+      : `The ID token carries no nonce, though this run sent one (${nonce}) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.`,
+    'nonce_mismatch',
+  );
+}
+
+const CALLBACK_FAILURES: Readonly<Record<AuthorizationResponseProblem, FailureReason>> = {
+  not_a_url: 'state_mismatch',
+  state: 'state_mismatch',
+  no_code: 'state_mismatch',
+  redirect_uri: 'redirect_mismatch',
+  issuer: 'issuer_mismatch',
+};
 
 function fail(run: FlowRun, error: unknown): void {
   run.status = 'failed';
@@ -216,7 +253,7 @@ export function acceptTokens(run: FlowRun, exchange: RecordedExchange, nonce?: s
   if (nonce) {
     const idToken = text('id_token');
     const claims = idToken === undefined ? undefined : jwtPayload(idToken);
-    run.nonceCheck = !claims || claims.nonce === undefined ? 'missing' : claims.nonce === nonce ? 'match' : 'mismatch';
+    run.nonceCheck = idToken === undefined ? 'no_id_token' : !claims ? 'unreadable' : claims.nonce === undefined ? 'missing' : claims.nonce === nonce ? 'match' : 'mismatch';
   }
 }
 
@@ -234,6 +271,8 @@ async function resolveEndpoints(profile: FlowProfile, run: FlowRun, env: FlowEnv
   if (!discovered.ok) throw new FlowFailure('discovery', discovered.reason, 'discovery_failed');
   const metadata = discovered.metadata;
   if (metadata.token_endpoint_auth_methods_supported) run.authMethodsSupported = metadata.token_endpoint_auth_methods_supported;
+  if (discovered.notes.length > 0) run.discoveryNotes = discovered.notes;
+  run.issuer = { identifier: metadata.issuer, ...(metadata.authorization_response_iss_parameter_supported === true ? { issParameterSupported: true as const } : {}) };
   // parseDiscovery has checked both main endpoints are there.
   return flowEndpoints(profile, metadata)!;
 }

@@ -3,6 +3,7 @@ import { bundledDemoProfile, DEMO_CLIENTS, type ErrorEntry, type FlowProfile, ty
 import { extensionRedirectUris } from '../../../scripts/extension-identity';
 import { startBundledServer, type BundledServer } from '../../server/bundled-server';
 import { signInOverHttp } from '../../server/obtain-code';
+import { wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE } from '../../server/quirks';
 import type { CodeUse, FlowEnvironment } from '../../../src/background/flow-environment';
 import type { PermissionAnswer } from '../../../src/background/permission-gate';
 
@@ -18,7 +19,7 @@ const REDIRECT = extensionRedirectUris().chrome;
 
 type Fake = { env: FlowEnvironment; signIns: string[]; errors: ErrorEntry[]; ledger: Map<string, CodeUse>; removedOrigin: string[] };
 
-function environment(options: { granted: string[]; answer?: PermissionAnswer; hideAnswersFrom?: string }): Fake {
+function environment(options: { granted: string[]; answer?: PermissionAnswer; hideAnswersFrom?: string; alterRedirect?: (url: URL) => void }): Fake {
   const signIns: string[] = [];
   const errors: ErrorEntry[] = [];
   const ledger = new Map<string, CodeUse>();
@@ -27,7 +28,12 @@ function environment(options: { granted: string[]; answer?: PermissionAnswer; hi
   const env: FlowEnvironment = {
     defaultRedirectUri: REDIRECT,
     extensionOrigin: 'chrome-extension://fbbjkefjbkdnfcpjagbdjleagpgcfdjp',
-    launchWebAuthFlow: async (url) => (signIns.push(url), (await signInOverHttp(url, REDIRECT)).href),
+    launchWebAuthFlow: async (url) => {
+      signIns.push(url);
+      const redirect = await signInOverHttp(url, REDIRECT);
+      options.alterRedirect?.(redirect);
+      return redirect.href;
+    },
     // A server that sends no CORS headers: the request goes out, the browser hides what comes back.
     fetch: async (input, init) => {
       const response = await fetch(input, init);
@@ -125,5 +131,109 @@ describe('runFlow and the hosts it must reach', () => {
     const again = (await exchangeAgain(run as FlowRun, readable.env)).exchanges.at(-1)!;
     expect(again.response.status).toBe(400);
     expect(again.context).toMatchObject({ codeFirstRedeemedAt: hidden.at, codeFirstRedeemedUnread: true });
+  });
+});
+
+describe('runFlow checks the answers before trusting them', () => {
+  let plain: BundledServer;
+  let mixUp: BundledServer;
+  let replayed: BundledServer;
+  let noNonce: BundledServer;
+  const redemptions = (server: BundledServer) => server.requests.filter((r) => r.token?.grantType === 'authorization_code');
+  const granted = () => environment({ granted: ['http://127.0.0.1/*'] });
+
+  beforeAll(async () => {
+    [plain, mixUp, replayed, noNonce] = await Promise.all([
+      startBundledServer(),
+      startBundledServer({ quirks: [wrongIss()] }),
+      startBundledServer({ quirks: [wrongNonce()] }),
+      startBundledServer({ quirks: [wrongNonce('missing')] }),
+    ]);
+  });
+  afterAll(() => Promise.all([plain, mixUp, replayed, noNonce].map((server) => server?.close())));
+
+  it('a good answer: the iss the server advertises is its issuer, and the ID token carries the nonce sent', async () => {
+    const run = await runFlow(bundledDemoProfile(plain.issuer), granted().env);
+    expect(run.status).toBe('succeeded');
+    expect(run.issuer).toEqual({ identifier: plain.issuer, issParameterSupported: true });
+    expect(run.nonceCheck).toBe('match');
+  });
+
+  it('an iss naming another server (RFC 9207): fails before the code is redeemed, naming both (mix-up)', async () => {
+    const run = await runFlow(bundledDemoProfile(mixUp.issuer), granted().env);
+    expect(run.status).toBe('failed');
+    expect(run.failure).toMatchObject({ stage: 'callback', reason: 'issuer_mismatch' });
+    expect(run.failure?.message).toBe(
+      `The authorization response names issuer ${WRONG_ISSUER}, not ${mixUp.issuer} (RFC 9207 §2.4: they must be the same string). It may come from another authorization server than the one this run asked (a mix-up attack), so its code was not redeemed.`,
+    );
+    expect(redemptions(mixUp)).toEqual([]);
+    expect(run.tokens).toBeUndefined();
+    // What was recorded stays: the discovery read.
+    expect(run.exchanges.map((e) => e.context.step)).toEqual(['discovery']);
+  });
+
+  it('no iss though the server advertises authorization_response_iss_parameter_supported: fails as well', async () => {
+    const fake = environment({ granted: ['http://127.0.0.1/*'], alterRedirect: (url) => url.searchParams.delete('iss') });
+    const run = await runFlow(bundledDemoProfile(plain.issuer), fake.env);
+    expect(run.failure).toMatchObject({ stage: 'callback', reason: 'issuer_mismatch' });
+    expect(run.failure?.message).toContain(`carries no iss, though ${plain.issuer} advertises authorization_response_iss_parameter_supported`);
+  });
+
+  it('a wrong iss from a server whose discovery was not read (the profile names issuer and endpoints): compared with the profile’s issuer', async () => {
+    const profile = { ...bundledDemoProfile(mixUp.issuer), authorizationEndpoint: `${mixUp.issuer}/auth`, tokenEndpoint: `${mixUp.issuer}/token` };
+    const run = await runFlow(profile, granted().env);
+    expect(run.issuer).toEqual({ identifier: mixUp.issuer });
+    expect(run.failure).toMatchObject({ reason: 'issuer_mismatch' });
+    expect(run.exchanges).toEqual([]);
+  });
+
+  it('without any issuer to compare with, an iss is no reason to fail', async () => {
+    const { issuer: _none, ...profile } = { ...bundledDemoProfile(mixUp.issuer), authorizationEndpoint: `${mixUp.issuer}/auth`, tokenEndpoint: `${mixUp.issuer}/token` };
+    const run = await runFlow(profile, granted().env);
+    expect(run.status).toBe('succeeded');
+    expect(run.issuer).toBeUndefined();
+  });
+
+  it('a sign-in that ends at another origin or path than the redirect URI sent: its code is not read', async () => {
+    for (const [alter, differs] of [
+      [(url: URL) => (url.hostname = 'evil.example'), 'origin'],
+      [(url: URL) => (url.pathname = '/elsewhere'), 'path'],
+    ] as const) {
+      const before = redemptions(plain).length;
+      const run = await runFlow(bundledDemoProfile(plain.issuer), environment({ granted: ['http://127.0.0.1/*'], alterRedirect: alter }).env);
+      expect(run.failure).toMatchObject({ stage: 'callback', reason: 'redirect_mismatch' });
+      expect(run.failure?.message).toContain(`not at the redirect URI this run sent (${REDIRECT})`);
+      expect(run.failure?.message).toContain(`the ${differs} differs`);
+      expect(run.failure?.message).not.toMatch(/code=/);
+      expect(redemptions(plain).length).toBe(before);
+    }
+  });
+
+  it('an ID token with another nonce: fails, keeps the exchange, and does not keep its tokens as the run’s', async () => {
+    const run = await runFlow(bundledDemoProfile(replayed.issuer), granted().env);
+    expect(run.status).toBe('failed');
+    expect(run.failure).toMatchObject({ stage: 'token', reason: 'nonce_mismatch' });
+    expect(run.failure?.message).toMatch(new RegExp(`^The ID token's nonce \\(${WRONG_NONCE}\\) is not the one this run sent \\([\\w-]{20,}\\)`));
+    expect(run.failure?.message).toContain('the tokens in this answer are not used');
+    expect(run.nonceCheck).toBe('mismatch');
+    expect(run.tokens).toBeUndefined();
+    const redemption = run.exchanges.at(-1)!;
+    expect(redemption.context.grantType).toBe('authorization_code');
+    expect(redemption.response.status).toBe(200);
+    expect(run.pending).toBeUndefined();
+  });
+
+  it('an ID token without a nonce, when one was sent: fails the same way', async () => {
+    const run = await runFlow(bundledDemoProfile(noNonce.issuer), granted().env);
+    expect(run.failure).toMatchObject({ stage: 'token', reason: 'nonce_mismatch' });
+    expect(run.failure?.message).toMatch(/^The ID token carries no nonce, though this run sent one/);
+    expect(run.nonceCheck).toBe('missing');
+    expect(run.tokens).toBeUndefined();
+  });
+
+  it('no nonce is checked when none was sent (no openid scope)', async () => {
+    const run = await runFlow({ ...bundledDemoProfile(replayed.issuer), scope: 'email' }, granted().env);
+    expect(run.status).toBe('succeeded');
+    expect(run.nonceCheck).toBeUndefined();
   });
 });
