@@ -1,6 +1,6 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { AccessEntry, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, TokenRequestsAs } from './core';
+import type { AccessEntry, EndpointWarning, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, TokenRequestsAs } from './core';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
@@ -62,6 +62,8 @@ export type RunPlan = {
   /** false while discovery could not be read: the issuer's host stands in for the endpoints. */
   endpointsKnown: boolean;
   hosts: (RunHost & { held: boolean })[];
+  /** Endpoints on plain http: (not loopback) or on another origin than the issuer, named before Run. */
+  endpointWarnings?: EndpointWarning[];
 };
 
 export type WatchState = {

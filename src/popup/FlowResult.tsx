@@ -1,10 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { maskSecret, type FlowRun, type TokenResponseWarning } from '../core';
+import { maskSecret, type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
 import type { Ask } from './ask';
 import { BackgroundError } from './background-error';
 import { ExchangeList } from './ExchangeList';
 import { HostAccess } from './HostAccess';
 import type { RequestHosts } from './request-hosts';
+
+/** OIDC Core §3.1.3.7 step 11, in words: the ID token's nonce against the one the run sent. */
+const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
+  match: 'the one sent',
+  mismatch: 'not the one sent: the tokens were not used',
+  missing: 'absent from the ID token, though one was sent: the tokens were not used',
+  no_id_token: 'not checked: the answer has no ID token',
+  unreadable: 'not checked: the ID token is not a readable JWT (encrypted?)',
+};
 
 /** A finished run: its tokens (masked), what to do next with them, and every HTTP exchange. */
 export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void; requestHosts?: RequestHosts | undefined }) {
@@ -46,8 +55,20 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
           {tokens.scope && (<><dt>Scope</dt><dd>{tokens.scope}</dd></>)}
           <dt>Refresh token</dt>
           <dd>{tokens.refresh_token ? maskSecret(tokens.refresh_token) : 'none'}</dd>
-          {run.nonceCheck && (<><dt>ID token nonce</dt><dd>{run.nonceCheck}</dd></>)}
+          {run.nonceCheck && (<><dt>ID token nonce</dt><dd data-testid="nonce-check" data-check={run.nonceCheck}>{NONCE_WORDS[run.nonceCheck] ?? run.nonceCheck}</dd></>)}
         </dl>
+      )}
+      {!tokens && run.nonceCheck && (
+        <p class={run.nonceCheck === 'mismatch' || run.nonceCheck === 'missing' ? 'error' : 'muted'} data-testid="nonce-check" data-check={run.nonceCheck}>
+          ID token nonce: {NONCE_WORDS[run.nonceCheck] ?? run.nonceCheck}
+        </p>
+      )}
+      {run.discoveryNotes && run.discoveryNotes.length > 0 && (
+        <ul class="muted" data-testid="discovery-notes">
+          {run.discoveryNotes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
       )}
       {warnings.map((warning) => (
         <div class="warning" data-testid="token-warning" data-code={warning.code} key={warning.code}>

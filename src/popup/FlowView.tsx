@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { bundledDemoProfile, hostsForRun, type FlowProfile, type FlowRun } from '../core';
+import { bundledDemoProfile, endpointWarnings, hostsForRun, type FlowProfile, type FlowRun } from '../core';
 import type { RunPlan } from '../messages';
 import type { Ask } from './ask';
 import { AwaitingHosts } from './AwaitingHosts';
+import { EndpointWarnings } from './EndpointWarnings';
 import { FlowResult } from './FlowResult';
 import { ProfileForm } from './ProfileForm';
 import { ProfilePicker } from './ProfilePicker';
@@ -76,7 +77,9 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   const discover = () =>
     attempt(async () => {
       const metadata = await ask('discover', { issuer: profile.issuer ?? '' });
-      setAuthMethods(metadata.token_endpoint_auth_methods_supported ?? []);
+      // The background type-checks discovery; a list is still the only thing this view can show as one.
+      const methods = metadata.token_endpoint_auth_methods_supported;
+      setAuthMethods(Array.isArray(methods) ? methods.filter((method) => typeof method === 'string') : []);
     });
   const save = () =>
     attempt(async () => {
@@ -93,6 +96,8 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
       setProfile(bundledDemoProfile());
     });
   const authWarning = authMethods && authMethods.length > 0 && !authMethods.includes(profile.clientAuth);
+  // The plan's warnings cover the endpoints discovery names too; until it comes, the profile's own.
+  const warnings = currentPlan?.endpointWarnings ?? endpointWarnings(profile);
 
   return (
     <section aria-labelledby="flow-title">
@@ -120,6 +125,7 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
             )}
           </p>
         )}
+        <EndpointWarnings warnings={warnings} />
         <RunHosts plan={currentPlan} asking={asking} />
         <p class="actions">
           <button type="submit" disabled={running}>{asking ? 'Waiting for permission…' : running ? 'Waiting for sign-in…' : 'Run'}</button>

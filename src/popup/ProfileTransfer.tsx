@@ -1,10 +1,16 @@
 import { useState } from 'preact/hooks';
-import type { FlowProfile } from '../core';
+import { importProfiles, type FlowProfile, type ImportWarning } from '../core';
 import type { Ask } from './ask';
+import { EndpointWarnings } from './EndpointWarnings';
 
-/** Profiles in and out as JSON, never with their secrets. */
+/**
+ * Profiles in and out as JSON, never with their secrets. A file can name any host: once it is
+ * imported, each profile whose endpoints are on plain http: or on another origin than its
+ * issuer is named here with them, before anyone runs it.
+ */
 export function ProfileTransfer({ ask, onImported }: { ask: Ask; onImported: (profiles: FlowProfile[], message: string) => void }) {
   const [json, setJson] = useState('');
+  const [warnings, setWarnings] = useState<ImportWarning[]>([]);
   return (
     <details class="transfer">
       <summary>Import / export profiles</summary>
@@ -15,13 +21,23 @@ export function ProfileTransfer({ ask, onImported }: { ask: Ask; onImported: (pr
           type="button"
           class="secondary"
           onClick={async () => {
+            setWarnings([]);
             const { imported, problems } = await ask('importProfiles', { json });
+            // The same reading the background made, here for what it found worth a look.
+            setWarnings(imported > 0 ? importProfiles(json).warnings : []);
             onImported(await ask('listProfiles', undefined), [`Imported ${imported} profile${imported === 1 ? '' : 's'}.`, ...problems].join(' '));
           }}
         >
           Import
         </button>
       </p>
+      {warnings.length > 0 && (
+        <div data-testid="import-warnings">
+          {warnings.map(({ profile, warnings: found }, i) => (
+            <EndpointWarnings key={`${i} ${profile}`} warnings={found} title={`Imported “${profile}”:`} testId="import-endpoint-warnings" />
+          ))}
+        </div>
+      )}
     </details>
   );
 }
