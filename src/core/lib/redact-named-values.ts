@@ -13,6 +13,8 @@ const UNQUOTED_VALUE = /[^\s&;,"'<>{}[\]]*/y;
 const UNQUOTED_CREDENTIALS = /[^\r\n"'<>]*/y;
 // A mask already there, as written in text (with its spaces) or as Authorization credentials.
 const MASK_AHEAD = new RegExp(`(?:${MASK}|<redacted [^<>\\r\\n]*>)`, 'y');
+// Credentials already redacted, after their scheme: `Bearer <redacted …>`.
+const REDACTED_AHEAD = /[^\s"'<>]*[ \t]+<redacted [^<>\r\n]*>/y;
 
 /** Text with the value of every secret-named `name=value` or `name: value` in it masked. */
 export function redactNamedValues(text: string): string {
@@ -24,9 +26,9 @@ export function redactNamedValues(text: string): string {
     const kind = secretNameKind(name!);
     if (!kind) continue;
     const start = NAMED_VALUE.lastIndex;
-    MASK_AHEAD.lastIndex = start;
-    if (MASK_AHEAD.test(text)) {
-      NAMED_VALUE.lastIndex = MASK_AHEAD.lastIndex;
+    const masked = maskEnd(text, start, kind);
+    if (masked >= 0) {
+      NAMED_VALUE.lastIndex = masked;
       continue;
     }
     const quote = text[start];
@@ -59,6 +61,15 @@ export function redactNamedValues(text: string): string {
   return out + text.slice(copied);
 }
 
+/** Where the mask already at `start` ends, or -1 when the value there is not one. */
+function maskEnd(text: string, start: number, kind: SecretKind): number {
+  for (const pattern of kind === 'credentials' ? [MASK_AHEAD, REDACTED_AHEAD] : [MASK_AHEAD]) {
+    pattern.lastIndex = start;
+    if (pattern.test(text)) return pattern.lastIndex;
+  }
+  return -1;
+}
+
 /** The value between quotes as it may be shown, escaped for those quotes; undefined when it stays. */
 function quotedValue(raw: string, quote: string, jsonLike: boolean, kind: SecretKind, name: string): string | undefined {
   // `"name": "value"` is JSON's spelling, escapes included; an attribute's value is taken as written.
@@ -66,8 +77,10 @@ function quotedValue(raw: string, quote: string, jsonLike: boolean, kind: Secret
   const shown = redactValue(value, kind, name);
   if (shown === value) return undefined;
   if (quote === '"' && jsonLike) return JSON.stringify(shown).slice(1, -1);
-  // A Basic mask quotes its client id: inside these quotes it would end the value early.
-  return shown.includes(quote) || shown.includes('\\') ? `<redacted ${maskSecret(value, 'password')}>` : shown;
+  // A Basic mask quotes its client id, and a long token's ends may show a quote or a backslash:
+  // inside these quotes either would end the value early. Then only the length is shown.
+  if (!shown.includes(quote) && !shown.includes('\\')) return shown;
+  return kind === 'credentials' ? `<redacted ${maskSecret(value, 'password')}>` : maskSecret(value, 'password');
 }
 
 /**

@@ -115,7 +115,8 @@ function redactUserinfos(text: string): string {
 
 // ---- Header lines and name=value, line by line
 
-const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)([ \t]*:[ \t]*)(.*?)(\r?)$/;
+// A lone \r inside a line is part of the value: only \n ends a line here.
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)([ \t]*:[ \t]*)([^\n]*?)(\r?)$/;
 const URL_HEADERS = new Set(['cookie', 'set-cookie', 'location', 'content-location', 'referer', 'refresh', 'link']);
 
 function redactLines(text: string): string {

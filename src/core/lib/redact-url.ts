@@ -1,6 +1,7 @@
 import { encodeValue, formDecode, percentDecode } from './form-encoding';
 import { isMask } from './mask-value';
 import { redactValue } from './redact-value';
+import { redactNamedValues } from './redact-named-values';
 import { secretNameKind } from './secret-name-kind';
 import { maskSecret } from '../mask-secret';
 
@@ -68,17 +69,26 @@ function redactFragment(fragment: string): string {
 /**
  * Form-encoded pairs (query strings, fragments, form bodies), rewritten one by one so the others
  * keep their bytes (a "%2E" stays "%2E"). `;` separates pairs too, as older servers read it
- * (`?a=1;code=…`), except inside the value of a secret: that is masked whole.
+ * (`?a=1;code=…`), except inside the value of a secret: that is masked whole. A value that is
+ * not a secret is read as text for the secrets it quotes (an error_description, a nested URL).
  */
 export function redactPairs(text: string): string {
   return text
     .split('&')
-    .map((pair) => redactPair(pair) ?? pair.split(';').map((part) => redactPair(part) ?? part).join(';'))
+    .map((pair) => {
+      const secret = redactSecretPair(pair);
+      if (secret !== undefined) return secret;
+      if (pair.includes(';')) {
+        const parts = pair.split(';').map((part) => redactSecretPair(part) ?? part).join(';');
+        if (parts !== pair) return parts;
+      }
+      return redactQuotingPair(pair);
+    })
     .join('&');
 }
 
 /** The pair with its value masked, or undefined when its name is not a secret's. */
-function redactPair(pair: string): string | undefined {
+function redactSecretPair(pair: string): string | undefined {
   const eq = pair.indexOf('=');
   if (eq < 0) return undefined;
   const name = formDecode(pair.slice(0, eq));
@@ -86,5 +96,18 @@ function redactPair(pair: string): string | undefined {
   if (!kind) return undefined;
   const value = formDecode(pair.slice(eq + 1));
   const shown = redactValue(value, kind, name);
+  return shown === value ? pair : pair.slice(0, eq + 1) + encodeValue(shown, '+');
+}
+
+// Only these separate a name from its value.
+const MAY_QUOTE_SECRETS = /[=:]/;
+
+/** A pair whose value, decoded, quotes a secret (`error_description=bad+client_secret%3D…`), with it masked. */
+function redactQuotingPair(pair: string): string {
+  const eq = pair.indexOf('=');
+  if (eq < 0) return pair;
+  const value = formDecode(pair.slice(eq + 1));
+  if (!MAY_QUOTE_SECRETS.test(value)) return pair;
+  const shown = redactNamedValues(value);
   return shown === value ? pair : pair.slice(0, eq + 1) + encodeValue(shown, '+');
 }
