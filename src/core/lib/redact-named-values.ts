@@ -10,7 +10,13 @@ import { secretNameKind } from './secret-name-kind';
 const NAMED_VALUE = /(?<![\w.\-[\]]|:\/\/)(["']?)([A-Za-z_][\w.-]*(?:\[[^[\]\s"'<>=]*\])*)\1[ \t]*([:=])[ \t]*/g;
 // Where an unquoted value ends. Credentials (`Authorization: Bearer …`) run to the end of the line.
 const UNQUOTED_VALUE = /[^\s&;,"'<>{}[\]]*/y;
-const UNQUOTED_CREDENTIALS = /[^\r\n"'<>]*/y;
+// Unquoted credentials: an optional scheme, then one word (a token68 in RFC 9110 §11.4, though
+// some providers' tokens have "=" inside); prose ("Send Authorization: Basic base64(client_id:…)") is not.
+const UNQUOTED_CREDENTIALS = /(?:[!#$%&'*+.^_`|~0-9A-Za-z-]+[ \t]+)?[^\s"'<>,;()]+(?=$|[\s"'<>,;])/y;
+// After "name: " in prose comes a word of the sentence, not a secret: "client_secret: the id is unknown".
+const PROSE_WORDS = new Set(
+  'a an the it its is are was were be been this that these those there they not no none null undefined and or of to for in on at by with from must should may can has have had see missing invalid expired revoked required empty unknown wrong bad malformed incorrect mismatched absent present'.split(' '),
+);
 // A mask already there, as written in text (with its spaces) or as Authorization credentials.
 const MASK_AHEAD = new RegExp(`(?:${MASK}|<redacted [^<>\\r\\n]*>)`, 'y');
 // Credentials already redacted, after their scheme: `Bearer <redacted …>`.
@@ -46,10 +52,12 @@ export function redactNamedValues(text: string): string {
     } else {
       const pattern = kind === 'credentials' ? UNQUOTED_CREDENTIALS : UNQUOTED_VALUE;
       pattern.lastIndex = start;
-      pattern.test(text);
-      end = kind === 'credentials' ? start + text.slice(start, pattern.lastIndex).trimEnd().length : pattern.lastIndex;
+      end = pattern.test(text) ? pattern.lastIndex : start;
+      // `Digest username="…"`: an auth-param, not a token68.
+      if (kind === 'credentials' && text[end - 1] === '=' && text[end] === '"') continue;
       if (end === start) continue;
       const raw = text.slice(start, end);
+      if (separator === ':' && match[1] === '' && PROSE_WORDS.has(raw.split(/[ \t]/, 1)[0]!.replace(/[.,!?]+$/, '').toLowerCase())) continue;
       shown = unquotedValue(raw, separator === '=', kind, name!);
       if (shown !== undefined) {
         out += text.slice(copied, start) + shown;

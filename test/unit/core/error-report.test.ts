@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorReport, explainExchange, type HttpExchange } from '../../../src/core';
+import { CATEGORY_TEXTS, OAUTH_ERRORS, ORIGIN_REFUSALS, PROVIDER_ERRORS, errorReport, explainExchange, redactText, type HttpExchange } from '../../../src/core';
 
 // RFC 6749 §4.1.3's request (client s6BhdRkqt3, secret gX1fBat3bV) answered as the seed's provider did.
 const exchange: HttpExchange = {
@@ -68,5 +68,45 @@ describe('errorReport for a request with no readable answer', () => {
   it('without a recorded kind, stays "no response"', () => {
     const ex = { request: hidden.request, response: hidden.response };
     expect(errorReport(ex, explainExchange(ex)!)).toContain('- **Status:** no response');
+  });
+});
+
+describe('errorReport redacts what the diagnosis quotes', () => {
+  const secret = 'gX1fBat3bVxq8Rz2Lm4Np6Tv';
+  // The issue's case: a text/plain 400 that repeats the secret it refused.
+  const plain: HttpExchange = {
+    request: { method: 'POST', url: 'https://server.example.com/token', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `grant_type=client_credentials&client_id=s6BhdRkqt3&client_secret=${secret}` },
+    response: { status: 400, headers: { 'Content-Type': 'text/plain' }, body: `rejected: client_secret=${secret}` },
+  };
+
+  it('quotes the body redacted in its evidence, and keeps the rest of the line', () => {
+    const report = errorReport(plain, explainExchange(plain)!);
+    expect(report).not.toContain(secret);
+    expect(report).toContain('- The body says: "rejected: client_secret=••••+(24+chars)"');
+  });
+
+  it('redacts a diagnosis it is handed even when it was made from the raw text', () => {
+    const raw = explainExchange({ response: { status: 500, headers: {}, body: '' } })!;
+    const handed = {
+      ...raw,
+      explanation: `The server refused client_secret=${secret}.`,
+      evidence: [`The body says: "password: ${secret}"`],
+      fixes: [`Send code=${secret} once.`],
+      serverMessage: `access_token: ${secret}`,
+      redirectUris: { atAuthorization: `https://client.example.com/cb?code=${secret}`, atExchange: 'https://client.example.com/cb' },
+    };
+    const report = errorReport(plain, handed);
+    expect(report).not.toContain(secret);
+    expect(report).toContain('- at the token request: `https://client.example.com/cb`');
+  });
+
+  it('leaves the extension\'s own texts as they are', () => {
+    const texts = [
+      ...Object.values(CATEGORY_TEXTS).flatMap((text) => [text.title, text.explanation, ...text.fixes, ...text.references]),
+      ...OAUTH_ERRORS.flatMap((entry) => [entry.meaning, entry.reference]),
+      ...PROVIDER_ERRORS.flatMap((rule) => [rule.meaning, rule.fix ?? '', rule.source]),
+      ...ORIGIN_REFUSALS.flatMap((refusal) => [refusal.meaning, refusal.fix, refusal.source]),
+    ];
+    for (const text of texts) expect(redactText(text)).toBe(text);
   });
 });

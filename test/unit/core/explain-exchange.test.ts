@@ -328,3 +328,39 @@ describe('a rate limit outranks history', () => {
     expect(d.candidates).toContain('code_reused');
   });
 });
+
+describe('explainExchange quotes only redacted text', () => {
+  const secret = 'gX1fBat3bVq8Rz2Lm4Np6Tv0';
+
+  it('redacts the secret a form-encoded error_description quotes (RFC 6749 §5.2 shape)', () => {
+    const body = new URLSearchParams({ error: 'invalid_client', error_description: `client_secret=${secret} does not match` }).toString();
+    const d = explainExchange({ request: codeRequest, response: { status: 401, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body } })!;
+    expect(d.errorCode).toBe('invalid_client');
+    expect(d.serverMessage).toBe('client_secret=••••+(24+chars) does not match');
+    expect(JSON.stringify(d)).not.toContain(secret);
+  });
+
+  it('redacts the first line of a text/plain body and an HTML <title> it quotes', () => {
+    for (const [type, body] of [
+      ['text/plain', `rejected: client_secret=${secret}`],
+      ['text/html', `<html><head><title>rejected: client_secret=${secret}</title></head><body></body></html>`],
+    ] as const) {
+      const d = explainExchange({ request: codeRequest, response: { status: 400, headers: { 'Content-Type': type }, body } })!;
+      expect(d.evidence.some((line) => line.includes('rejected: client_secret=••••+(24+chars)'))).toBe(true);
+      expect(JSON.stringify(d)).not.toContain(secret);
+    }
+  });
+
+  it('redacts the redirect URIs of the history it shows', () => {
+    const history: FlowHistory = {
+      step: 'token',
+      grantType: 'authorization_code',
+      redirectUriAtAuthorization: `https://app.example.com/callback?session=${secret}`,
+      redirectUriAtExchange: 'https://app.example.com/callback/',
+    };
+    const d = explainExchange({ request: codeRequest, response: json(400, { error: 'invalid_grant' }) }, history)!;
+    expect(d.category).toBe('redirect_uri_mismatch');
+    expect(d.redirectUris?.atAuthorization).toBe('https://app.example.com/callback?session=••••+(24+chars)');
+    expect(JSON.stringify(d)).not.toContain(secret);
+  });
+});

@@ -72,3 +72,13 @@ describe('parseTokenResponse', () => {
     expect(response.problems.join(' ')).toContain(problem);
   });
 });
+
+describe('parseTokenResponse problems', () => {
+  it('does not quote the token of a form body sent as application/json', () => {
+    // GitHub's documented form-encoded answer, labelled JSON.
+    const response = parseTokenResponse(GITHUB_FORM_RESPONSE, 'application/json', { now: NOW });
+    expect(response.format).toBe('unreadable');
+    expect(response.problems.join(' ')).toContain('access_token=gho_…8B4a+(40+chars)');
+    expect(JSON.stringify(response.problems)).not.toContain('gho_16C7e42F292c6912E7710c838347Ae178B4a');
+  });
+});
