@@ -25,7 +25,9 @@ function maskFor(value: string, kind: SecretKind, name: string): string {
 
 // ---- multipart/form-data (RFC 7578): each part names its field in Content-Disposition.
 
-const PART = /(Content-Disposition:[^\r\n]*?;[ \t]*name=(?:"([^"\r\n]*)"|([^\s;"]+))[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*?\r?\n)([\s\S]*?)(?=\r?\n--|$)/gi;
+// Bounded: a part's header line and the few lines after it, so text that only looks like parts
+// (no blank line, or one endless line) is scanned once, not once per "Content-Disposition".
+const PART = /(Content-Disposition:[^\r\n]{0,200}?;[ \t]*name=(?:"([^"\r\n]{0,200})"|([^\s;"]{1,200}))[^\r\n]{0,300}\r?\n(?:[^\r\n]{1,300}\r?\n){0,8}?\r?\n)([\s\S]*?)(?=\r?\n--|$)/gi;
 
 function redactMultipart(text: string): string {
   if (!/content-disposition/i.test(text)) return text;
@@ -106,7 +108,7 @@ function redactInputs(text: string): string {
 
 // ---- https://TOKEN@host/ and https://user:password@host/ written in text
 
-const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]*:\/\/)([^\s/?#@"'<>]+)@/g;
+const URL_USERINFO = /\b([A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s/?#@"'<>]+)@/g;
 
 function redactUserinfos(text: string): string {
   if (!text.includes('@')) return text;

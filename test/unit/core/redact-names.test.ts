@@ -221,3 +221,19 @@ describe('redaction properties over any input', () => {
     );
   });
 });
+
+describe('redaction of large inputs', () => {
+  // Each of these once made a pattern rescan the rest of the text at every occurrence.
+  it.each([
+    ['part headers without a blank line', 'Content-Disposition: form-data; name="a"\n'],
+    ['part headers on one endless line', 'Content-Disposition: form-data; name="a" '],
+    ['dotted words before an @', 'a.'],
+    ['unclosed secret elements', '<password>'],
+    ['unterminated quotes', 'password="'],
+  ])('1 MB of %s is redacted in linear time', (_, unit) => {
+    const body = `${unit.repeat(Math.ceil(1_000_000 / unit.length))}@`;
+    const started = performance.now();
+    redactExchange({ response: { status: 500, headers: { 'Content-Type': 'text/plain' }, body } });
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});
