@@ -62,3 +62,25 @@ describe('captureRequest redacts at capture', () => {
     }
   });
 });
+
+describe('captureRequest redacts by meaning', () => {
+  const secret = 'glpat-Xq8Rz2Lm4Np6Tv0Wb3Yc';
+
+  it('API-key headers, camelCase form fields, SAMLResponse and multipart parts', () => {
+    // GitLab's PRIVATE-TOKEN (https://docs.gitlab.com/api/rest/authentication/), RFC 9449's DPoP, Azure API Management's subscription key.
+    const headers = [
+      { name: 'PRIVATE-TOKEN', value: secret },
+      { name: 'DPoP', value: secret },
+      { name: 'Ocp-Apim-Subscription-Key', value: secret },
+      { name: 'Accept', value: 'application/json' },
+    ];
+    const fromForm = captureRequest('POST', `https://sp.example.com/acs?api_key=${secret}`, headers, { formData: { SAMLResponse: [secret], clientSecret: [secret], RelayState: ['/home'] } });
+    expect(JSON.stringify(fromForm)).not.toContain(secret);
+    expect(fromForm.headers?.Accept).toBe('application/json');
+    expect(new URLSearchParams(fromForm.body).get('RelayState')).toBe('/home');
+
+    const multipart = `--AaB03x\r\nContent-Disposition: form-data; name="client_secret"\r\n\r\n${secret}\r\n--AaB03x\r\nContent-Disposition: form-data; name="scope"\r\n\r\nopenid\r\n--AaB03x--\r\n`;
+    const fromBytes = captureRequest('POST', 'https://server.example.com/token', [{ name: 'Content-Type', value: 'multipart/form-data; boundary=AaB03x' }], { raw: [{ bytes: bytes(multipart) }] });
+    expect(fromBytes.body).toBe(multipart.replace(secret, '•••• (26 chars)'));
+  });
+});
