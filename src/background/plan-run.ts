@@ -1,4 +1,4 @@
-import { endpointWarnings, flowEndpoints, hostsForRun, needsDiscovery, tokenRequestsAs, type FlowProfile, type ProviderMetadata } from '../core';
+import { endpointWarnings, flowEndpoints, hostsForRun, needsDiscovery, PROVIDER_IDENTITIES, tokenRequestsAs, type FlowProfile, type ProviderMetadata } from '../core';
 import type { RunPlan } from '../messages';
 
 export type PlanSources = {
@@ -18,5 +18,5 @@ export async function planRun(profile: FlowProfile, { holds, discover }: PlanSou
   const metadata = needsDiscovery(profile) ? await discover(profile.issuer!).catch(() => undefined) : undefined;
   const endpoints = flowEndpoints(profile, metadata);
   const hosts = await Promise.all(hostsForRun(profile, endpoints).map(async (host) => ({ ...host, held: await holds([host.permission]) })));
-  return { tokenRequestsAs: tokenRequestsAs(profile), endpointsKnown: endpoints !== undefined, hosts, endpointWarnings: endpointWarnings(profile, metadata) };
+  return { tokenRequestsAs: tokenRequestsAs(profile), endpointsKnown: endpoints !== undefined, hosts, endpointWarnings: endpointWarnings(profile, metadata, PROVIDER_IDENTITIES) };
 }

@@ -1,6 +1,6 @@
 import type { ProviderMetadata } from './discovery';
 import type { FlowProfile } from './flow-profile';
-import { PROVIDER_IDENTITIES } from './provider-errors';
+import type { ProviderIdentity } from './provider-errors';
 
 /** Each URL a profile or its discovery document names. `par`: RFC 9126's pushed authorization request endpoint. */
 export type WarnedEndpoint = 'issuer' | 'authorization' | 'token' | 'userinfo' | 'revocation' | 'introspection' | 'jwks' | 'par';
@@ -20,7 +20,7 @@ export type EndpointWarning = {
   host: string;
   /** Where the URL comes from: the profile (typed in, from a preset or an imported file), or the issuer's discovery document. */
   source: 'profile' | 'discovery';
-  /** `other_origin`: both hosts belong to this provider, by its documentation (PROVIDER_IDENTITIES). */
+  /** `other_origin`: both hosts belong to this provider, by its documentation (one of the `knownProviders` given). */
   knownProvider?: { provider: string; source: string };
   message: string;
 };
@@ -57,10 +57,12 @@ const CARRIES: Readonly<Record<WarnedEndpoint, string>> = {
  * one, say) could send the code, the verifier and the typed secret. Some providers split their
  * hosts on purpose (Google's token endpoint is on oauth2.googleapis.com, Microsoft's userinfo on
  * graph.microsoft.com): this warns and names the host, it refuses nothing. `metadata`: the
- * issuer's discovery document, for the endpoints the profile leaves to it. Never throws; URLs
- * that do not parse are left to the checks that need them.
+ * issuer's discovery document, for the endpoints the profile leaves to it. `knownProviders`
+ * (PROVIDER_IDENTITIES, handed in so that a page judging a profile does not load the whole
+ * provider error catalogue with it): when both hosts are documented as one provider's, the
+ * warning names it. Never throws; URLs that do not parse are left to the checks that need them.
  */
-export function endpointWarnings(profile: ProfileUrls, metadata?: ProviderMetadata): EndpointWarning[] {
+export function endpointWarnings(profile: ProfileUrls, metadata?: ProviderMetadata, knownProviders: readonly ProviderIdentity[] = []): EndpointWarning[] {
   const named: [WarnedEndpoint, string | undefined, string | undefined][] = [
     ['issuer', profile.issuer, undefined],
     ['authorization', profile.authorizationEndpoint, metadata?.authorization_endpoint],
@@ -100,7 +102,7 @@ export function endpointWarnings(profile: ProfileUrls, metadata?: ProviderMetada
   const referenceName = issuer ? `the issuer's origin, ${reference.parsed.origin}` : `the authorization endpoint's origin, ${reference.parsed.origin} (the profile names no issuer)`;
   for (const { endpoint, url, parsed, source } of endpoints) {
     if (endpoint === reference.endpoint || parsed.origin === reference.parsed.origin) continue;
-    const known = sameProvider(reference.parsed.hostname, parsed.hostname);
+    const known = sameProvider(knownProviders, reference.parsed.hostname, parsed.hostname);
     const whose = source === 'discovery' ? `, as the issuer's own discovery document names it,` : '';
     const judge = known
       ? `Both hosts are ${known.provider}'s (${known.source}).`
@@ -127,8 +129,9 @@ function isLoopback(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-function sameProvider(a: string, b: string): { provider: string; source: string } | undefined {
-  const identity = PROVIDER_IDENTITIES.find((entry) => entry.hosts.some((pattern) => matches(a, pattern)) && entry.hosts.some((pattern) => matches(b, pattern)));
+function sameProvider(identities: readonly ProviderIdentity[], a: string, b: string): { provider: string; source: string } | undefined {
+  if (!Array.isArray(identities)) return undefined;
+  const identity = (identities as readonly ProviderIdentity[]).find((entry) => entry.hosts.some((pattern) => matches(a, pattern)) && entry.hosts.some((pattern) => matches(b, pattern)));
   return identity && { provider: identity.provider, source: identity.source };
 }
 

@@ -1,4 +1,5 @@
 import { endpointWarnings, type EndpointWarning } from './endpoint-warnings';
+import type { ProviderIdentity } from './provider-errors';
 import { TOKEN_REQUESTS_LABELS, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from './flow-profile';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
@@ -24,9 +25,9 @@ export type ImportedProfiles = { profiles: FlowProfile[]; problems: string[]; wa
  * Reads exported profiles back, each checked field by field. A secret found in the file is
  * dropped and said so: secrets are typed in, not imported. A file can name any host, so each
  * profile whose endpoints are on plain http: or on another origin than its issuer comes with
- * warnings that name them. Never throws.
+ * warnings that name them (`knownProviders`: see endpointWarnings). Never throws.
  */
-export function importProfiles(text: string): ImportedProfiles {
+export function importProfiles(text: string, knownProviders: readonly ProviderIdentity[] = []): ImportedProfiles {
   const problems: string[] = [];
   let json: unknown;
   try {
@@ -69,7 +70,7 @@ export function importProfiles(text: string): ImportedProfiles {
     profiles.push({ scope: '', ...profile, clientAuth: raw.clientAuth, pkce: raw.pkce } as FlowProfile);
   });
   const warnings = profiles.flatMap((profile) => {
-    const found = endpointWarnings(profile);
+    const found = endpointWarnings(profile, undefined, knownProviders);
     return found.length > 0 ? [{ profile: profile.name, warnings: found }] : [];
   });
   return { profiles, problems, warnings };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { bundledDemoProfile, endpointWarnings, hostsForRun, type FlowProfile, type FlowRun } from '../core';
+import { bundledDemoProfile, endpointWarnings, hostsForRun, type FlowProfile, type FlowRun, type ProviderIdentity } from '../core';
 import type { RunPlan } from '../messages';
 import type { Ask } from './ask';
 import { AwaitingHosts } from './AwaitingHosts';
@@ -23,6 +23,15 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   const [note, setNote] = useState<{ text: string; error?: boolean }>();
   const [plan, setPlan] = useState<RunPlan & { key: string }>();
   const [asking, setAsking] = useState(false);
+  const [knownProviders, setKnownProviders] = useState<readonly ProviderIdentity[]>([]);
+
+  // Which hosts each provider documents as its own, so that a split the provider means (Google's
+  // token endpoint on oauth2.googleapis.com) is told from one a profile made up; loaded after paint.
+  useEffect(() => {
+    let current = true;
+    import('./known-providers').then(({ PROVIDER_IDENTITIES }) => current && setKnownProviders(PROVIDER_IDENTITIES), () => {});
+    return () => void (current = false);
+  }, []);
 
   // A flow may have finished while the popup was closed (Firefox closes it when the sign-in window opens).
   useEffect(() => {
@@ -97,7 +106,7 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
     });
   const authWarning = authMethods && authMethods.length > 0 && !authMethods.includes(profile.clientAuth);
   // The plan's warnings cover the endpoints discovery names too; until it comes, the profile's own.
-  const warnings = currentPlan?.endpointWarnings ?? endpointWarnings(profile);
+  const warnings = currentPlan?.endpointWarnings ?? endpointWarnings(profile, undefined, knownProviders);
 
   return (
     <section aria-labelledby="flow-title">

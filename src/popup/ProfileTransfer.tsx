@@ -24,7 +24,8 @@ export function ProfileTransfer({ ask, onImported }: { ask: Ask; onImported: (pr
             setWarnings([]);
             const { imported, problems } = await ask('importProfiles', { json });
             // The same reading the background made, here for what it found worth a look.
-            setWarnings(imported > 0 ? importProfiles(json).warnings : []);
+            const { PROVIDER_IDENTITIES } = await import('./known-providers');
+            setWarnings(imported > 0 ? importProfiles(json, PROVIDER_IDENTITIES).warnings : []);
             onImported(await ask('listProfiles', undefined), [`Imported ${imported} profile${imported === 1 ? '' : 's'}.`, ...problems].join(' '));
           }}
         >

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { endpointWarnings, hostsForRun, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
+import { endpointWarnings, hostsForRun, PROVIDER_IDENTITIES, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
 import type { RunPlan } from '../../src/messages';
 import { App } from '../../src/popup/App';
 import { background } from './fake-background';
@@ -13,7 +13,7 @@ const planWith = (metadata?: ProviderMetadata) => async ({ profile }: { profile:
   tokenRequestsAs: 'server',
   endpointsKnown: true,
   hosts: hostsForRun(profile).map((host) => ({ ...host, held: true })),
-  endpointWarnings: endpointWarnings(profile, metadata),
+  endpointWarnings: endpointWarnings(profile, metadata, PROVIDER_IDENTITIES),
 });
 
 afterEach(cleanup);
@@ -97,6 +97,18 @@ describe('on import: what the file points to', () => {
     expect(warnings.textContent).toContain('Imported “Shared with me”:');
     expect(warnings.querySelector('li[data-endpoint=token]')?.getAttribute('data-host')).toBe('collector.attacker.example');
     expect(await screen.findByText('Imported 2 profiles.')).toBeTruthy();
+  });
+
+  it('an imported Microsoft profile’s Graph userinfo endpoint is listed as Microsoft’s', async () => {
+    const entra = { name: 'Entra', issuer: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0', userinfoEndpoint: 'https://graph.microsoft.com/oidc/userinfo', clientId: 'c', clientAuth: 'none', pkce: 'S256' };
+    const { ask } = background({ ...up, planRun: planWith(), importProfiles: async () => ({ imported: 1, problems: [] }) });
+    render(<App ask={ask} />);
+    await openFlow();
+    fireEvent.input(document.querySelector('textarea[name=profilesJson]')!, { target: { value: JSON.stringify({ profiles: [entra] }) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+    const warnings = await screen.findByTestId('import-warnings');
+    expect(warnings.querySelector('p.warning')).toBeNull();
+    expect(warnings.querySelector('details.known summary')?.textContent).toBe('On other hosts of Microsoft Entra ID: graph.microsoft.com');
   });
 
   it('shows none when nothing was imported', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDemoProfile, endpointWarnings, fillPreset, PROVIDER_PRESETS, type FlowProfile, type ProviderMetadata } from '../../../src/core';
+import { bundledDemoProfile, endpointWarnings as judge, fillPreset, PROVIDER_IDENTITIES, PROVIDER_PRESETS, type FlowProfile, type ProviderMetadata } from '../../../src/core';
+
+// As the background judges: with the hosts each provider documents.
+const endpointWarnings = (profile: FlowProfile, metadata?: ProviderMetadata) => judge(profile, metadata, PROVIDER_IDENTITIES);
 
 const profile = (urls: Partial<FlowProfile>): FlowProfile => ({ name: 'p', clientId: 'c', scope: '', clientAuth: 'client_secret_basic', pkce: 'S256', ...urls });
 const filled = (result: ReturnType<typeof fillPreset>) => (result.ok ? result.profile : profile({}));
@@ -83,6 +86,12 @@ describe('endpointWarnings: where a run would send its secrets', () => {
     const [graph, ...others] = endpointWarnings(filled(fillPreset(entra, { tenant: 'contoso.onmicrosoft.com' })));
     expect(others).toEqual([]);
     expect(graph).toMatchObject({ endpoint: 'userinfo', host: 'graph.microsoft.com', knownProvider: { provider: 'Microsoft Entra ID' } });
+  });
+
+  it('names no provider when it is given none to know', () => {
+    const [warning] = judge(profile({ issuer: 'https://accounts.google.com', tokenEndpoint: 'https://oauth2.googleapis.com/token' }));
+    expect(warning).toMatchObject({ host: 'oauth2.googleapis.com' });
+    expect(warning).not.toHaveProperty('knownProvider');
   });
 
   it('names a provider only when both hosts are its own', () => {
