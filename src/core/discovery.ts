@@ -50,6 +50,7 @@ const OPTIONAL: Readonly<Record<Exclude<keyof ProviderMetadata, (typeof REQUIRED
  * document, an optional one is dropped with a note.
  */
 export function parseDiscovery(body: string, expectedIssuer: string): DiscoveryResult {
+  if (typeof body !== 'string') return { ok: false, reason: 'The discovery document is not text.' };
   const json = parseJsonObject(body, 'The discovery document');
   if (!json.ok) return json;
   const raw = json.value;
@@ -59,7 +60,7 @@ export function parseDiscovery(body: string, expectedIssuer: string): DiscoveryR
     if (wrong) return { ok: false, reason: `The discovery document's ${field} is ${wrong}, so it cannot be used.` };
   }
   const issuer = raw.issuer as string;
-  const trim = (s: string) => s.replace(/\/+$/, '');
+  const trim = (s: unknown) => String(s).replace(/\/+$/, '');
   if (trim(issuer) !== trim(expectedIssuer)) {
     return { ok: false, reason: `The discovery document names issuer ${issuer}, not ${expectedIssuer}.` };
   }

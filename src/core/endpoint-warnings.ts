@@ -63,6 +63,8 @@ const CARRIES: Readonly<Record<WarnedEndpoint, string>> = {
  * warning names it. Never throws; URLs that do not parse are left to the checks that need them.
  */
 export function endpointWarnings(profile: ProfileUrls, metadata?: ProviderMetadata, knownProviders: readonly ProviderIdentity[] = []): EndpointWarning[] {
+  if (typeof profile !== 'object' || profile === null) return [];
+  if (typeof metadata !== 'object' || metadata === null) metadata = undefined;
   const named: [WarnedEndpoint, string | undefined, string | undefined][] = [
     ['issuer', profile.issuer, undefined],
     ['authorization', profile.authorizationEndpoint, metadata?.authorization_endpoint],

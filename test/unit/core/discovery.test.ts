@@ -98,3 +98,10 @@ describe('discovery fields of the wrong type', () => {
     expect(parse({ [field]: value })).toEqual({ ok: false, reason });
   });
 });
+
+describe('parseDiscovery never throws', () => {
+  it.each([[undefined, 'https://a.example'], ['{}', undefined], [42, 42], ['{"issuer":"https://a.example","authorization_endpoint":"https://a.example/a","token_endpoint":"https://a.example/t"}', null]])('on %j for issuer %j', (body, issuer) => {
+    expect(() => parseDiscovery(body as string, issuer as string)).not.toThrow();
+    expect(parseDiscovery(body as string, issuer as string).ok).toBe(false);
+  });
+});

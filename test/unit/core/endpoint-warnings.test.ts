@@ -158,6 +158,9 @@ describe('endpointWarnings: never in the way', () => {
   it('ignores what is not an http(s) URL, and never throws', () => {
     expect(endpointWarnings(profile({ issuer: '{instance}', tokenEndpoint: 'not a url', userinfoEndpoint: 'ftp://x.example/u' }))).toEqual([]);
     expect(endpointWarnings({ issuer: 42, tokenEndpoint: null } as unknown as FlowProfile)).toEqual([]);
+    for (const junk of [null, undefined, 'https://as.example', 7, []]) {
+      expect(judge(junk as unknown as FlowProfile, junk as unknown as ProviderMetadata, junk as unknown as [])).toEqual([]);
+    }
     expect(endpointWarnings(profile({}), { token_endpoint: ['x'] } as unknown as ProviderMetadata)).toEqual([]);
   });
 });
