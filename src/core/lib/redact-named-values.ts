@@ -1,6 +1,6 @@
 import type { SecretKind } from '../secret-names';
 import { encodeValue, formDecode } from './form-encoding';
-import { MASK, isMask } from './mask-value';
+import { MASK } from './mask-value';
 import { maskSecret } from '../mask-secret';
 import { redactValue } from './redact-value';
 import { secretNameKind } from './secret-name-kind';
@@ -8,7 +8,7 @@ import { secretNameKind } from './secret-name-kind';
 // `name=value`, `name="value"`, `"name": "value"`, `name: value` (log lines, YAML), in any text:
 // a whole name ("error_code=" is not "code="), not the host of a URL ("https://token:…@").
 const NAMED_VALUE = /(?<![\w.\-[\]]|:\/\/)(["']?)([A-Za-z_][\w.-]*(?:\[[^[\]\s"'<>=]*\])*)\1[ \t]*([:=])[ \t]*/g;
-// Where an unquoted value ends. Credentials (`Authorization: Bearer …`) run to the end of the line.
+// Where an unquoted value ends.
 const UNQUOTED_VALUE = /[^\s&;,"'<>{}[\]]*/y;
 // Unquoted credentials: an optional scheme, then one word (a token68 in RFC 9110 §11.4, though
 // some providers' tokens have "=" inside); prose ("Send Authorization: Basic base64(client_id:…)") is not.
@@ -28,7 +28,7 @@ export function redactNamedValues(text: string): string {
   let copied = 0;
   NAMED_VALUE.lastIndex = 0;
   for (let match = NAMED_VALUE.exec(text); match; match = NAMED_VALUE.exec(text)) {
-    const [, , name, separator] = match;
+    const [, nameQuote, name, separator] = match;
     const kind = secretNameKind(name!);
     if (!kind) continue;
     const start = NAMED_VALUE.lastIndex;
@@ -37,36 +37,34 @@ export function redactNamedValues(text: string): string {
       NAMED_VALUE.lastIndex = masked;
       continue;
     }
-    const quote = text[start];
-    let end: number;
-    let shown: string | undefined;
-    if (quote === '"' || quote === "'") {
-      end = closingQuote(text, start);
-      shown = quotedValue(text.slice(start + 1, end), quote, separator === ':', kind, name!);
-      if (shown !== undefined) shown = quote + shown;
-      end = Math.max(end, start + 1);
-      if (shown !== undefined) {
-        out += text.slice(copied, start) + shown;
-        copied = end;
-      }
-    } else {
-      const pattern = kind === 'credentials' ? UNQUOTED_CREDENTIALS : UNQUOTED_VALUE;
-      pattern.lastIndex = start;
-      end = pattern.test(text) ? pattern.lastIndex : start;
-      // `Digest username="…"`: an auth-param, not a token68.
-      if (kind === 'credentials' && text[end - 1] === '=' && text[end] === '"') continue;
-      if (end === start) continue;
-      const raw = text.slice(start, end);
-      if (separator === ':' && match[1] === '' && PROSE_WORDS.has(raw.split(/[ \t]/, 1)[0]!.replace(/[.,!?]+$/, '').toLowerCase())) continue;
-      shown = unquotedValue(raw, separator === '=', kind, name!);
-      if (shown !== undefined) {
-        out += text.slice(copied, start) + shown;
-        copied = end;
-      }
+    const value = valueAt(text, start, kind, separator === ':' && nameQuote === '');
+    if (!value) continue;
+    const shown =
+      value.quote === undefined
+        ? unquotedValue(text.slice(start, value.end), separator === '=', kind, name!)
+        : quotedValue(text.slice(start + 1, value.end), value.quote, separator === ':', kind, name!);
+    if (shown !== undefined) {
+      out += text.slice(copied, start) + (value.quote ?? '') + shown;
+      copied = value.end;
     }
-    NAMED_VALUE.lastIndex = Math.max(end, start);
+    NAMED_VALUE.lastIndex = value.end;
   }
   return out + text.slice(copied);
+}
+
+/**
+ * Where the value at `start` ends (before its closing quote, if quoted), or undefined when
+ * there is no value there: nothing, an auth-param (`Digest username="…"`), or a word of prose.
+ */
+function valueAt(text: string, start: number, kind: SecretKind, bare: boolean): { end: number; quote?: string } | undefined {
+  const quote = text[start];
+  if (quote === '"' || quote === "'") return { end: closingQuote(text, start), quote };
+  const pattern = kind === 'credentials' ? UNQUOTED_CREDENTIALS : UNQUOTED_VALUE;
+  pattern.lastIndex = start;
+  const end = pattern.test(text) ? pattern.lastIndex : start;
+  if (end === start || (kind === 'credentials' && text[end - 1] === '=' && text[end] === '"')) return undefined;
+  const firstWord = text.slice(start, end).split(/[ \t]/, 1)[0]!.replace(/[.,!?]+$/, '').toLowerCase();
+  return bare && PROSE_WORDS.has(firstWord) ? undefined : { end };
 }
 
 /** Where the mask already at `start` ends, or -1 when the value there is not one. */
@@ -78,7 +76,7 @@ function maskEnd(text: string, start: number, kind: SecretKind): number {
   return -1;
 }
 
-/** The value between quotes as it may be shown, escaped for those quotes; undefined when it stays. */
+/** The value between quotes as it may be shown, escaped for those quotes (the opening one not included); undefined when it stays. */
 function quotedValue(raw: string, quote: string, jsonLike: boolean, kind: SecretKind, name: string): string | undefined {
   // `"name": "value"` is JSON's spelling, escapes included; an attribute's value is taken as written.
   const value = quote === '"' && jsonLike ? (decodeJsonString(`"${raw}"`) ?? raw) : raw;
@@ -96,19 +94,10 @@ function quotedValue(raw: string, quote: string, jsonLike: boolean, kind: Secret
  * mask stays one word; after ":" (a log line) the mask is written as is, and recognised as one.
  */
 function unquotedValue(raw: string, formLike: boolean, kind: SecretKind, name: string): string | undefined {
-  if (kind === 'credentials') {
-    const value = formLike ? formDecode(raw) : raw;
-    const shown = redactValue(value, kind, name);
-    return shown === value ? undefined : formLike ? encodeValue(shown, '+') : shown;
-  }
-  if (!formLike) {
-    const shown = redactValue(raw, kind, name);
-    return shown === raw ? undefined : shown;
-  }
-  const decoded = formDecode(raw);
-  if (isMask(decoded)) return undefined;
-  const shown = redactValue(decoded, kind, name);
-  return shown === decoded ? undefined : encodeValue(shown, '+');
+  const value = formLike ? formDecode(raw) : raw;
+  const shown = redactValue(value, kind, name);
+  if (shown === value) return undefined;
+  return formLike ? encodeValue(shown, '+') : shown;
 }
 
 /** The index of the quote that closes the one at `start` (backslash escapes it), or the end of its line. */
