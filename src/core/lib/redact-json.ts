@@ -1,4 +1,5 @@
 import type { SecretKind } from '../secret-names';
+import { decodeJsonString } from './decode-json-string';
 import { maskValue } from './mask-value';
 import { redactText } from './redact-text';
 import { redactValue } from './redact-value';
@@ -151,13 +152,4 @@ function jsonStringEnd(text: string, start: number): number {
     } else i += 1;
   }
   return -1;
-}
-
-function decodeJsonString(literal: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(literal);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

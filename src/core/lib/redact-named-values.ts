@@ -1,4 +1,5 @@
 import type { SecretKind } from '../secret-names';
+import { decodeJsonString } from './decode-json-string';
 import { encodeValue, formDecode } from './form-encoding';
 import { MASK } from './mask-value';
 import { maskSecret } from '../mask-secret';
@@ -109,13 +110,4 @@ function closingQuote(text: string, start: number): number {
     else if (text[i] === '\n') return i;
   }
   return text.length;
-}
-
-function decodeJsonString(literal: string): string | undefined {
-  try {
-    const value: unknown = JSON.parse(literal);
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }
