@@ -14,6 +14,8 @@ import {
   needsDiscovery,
   readTokenFields,
   randomToken,
+  redactText,
+  redactUrl,
   type AuthorizationResponseProblem,
   type FailureReason,
   type FlowEndpoints,
@@ -223,8 +225,13 @@ function fail(run: FlowRun, error: unknown): void {
   run.status = 'failed';
   run.failure =
     error instanceof FlowFailure
-      ? { stage: error.stage, message: error.message, ...(error.reason ? { reason: error.reason } : {}), ...(error.url ? { url: error.url } : {}) }
-      : { stage: 'authorize', message: errorMessage(error) };
+      ? {
+          stage: error.stage,
+          message: redactText(error.message),
+          ...(error.reason ? { reason: error.reason } : {}),
+          ...(error.url ? { url: redactUrl(error.url) } : {}),
+        }
+      : { stage: 'authorize', message: redactText(errorMessage(error)) };
 }
 
 async function settle(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {

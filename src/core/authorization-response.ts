@@ -1,3 +1,5 @@
+import { redactText } from './lib/redact-text';
+
 export type AuthorizationResponse =
   | { kind: 'code'; code: string; iss?: string }
   | { kind: 'error'; error: string; description?: string; uri?: string; iss?: string }
@@ -35,7 +37,7 @@ export function parseAuthorizationResponse(redirectUrl: string, expected: string
   const { state: expectedState, redirectUri, issuer, issParameterSupported }: Partial<AuthorizationResponseExpectation> =
     typeof expected === 'string' ? { state: expected } : typeof expected === 'object' && expected !== null ? expected : {};
   if (typeof redirectUrl !== 'string' || !URL.canParse(redirectUrl)) {
-    return invalid('not_a_url', `The redirect is not a URL: ${String(redirectUrl).slice(0, 200)}`);
+    return invalid('not_a_url', `The redirect is not a URL: ${redactText(String(redirectUrl).slice(0, 200))}`);
   }
   const url = new URL(redirectUrl);
   if (typeof redirectUri === 'string') {

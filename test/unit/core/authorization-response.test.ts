@@ -45,6 +45,13 @@ describe('parseAuthorizationResponse', () => {
     }
     expect(parseAuthorizationResponse(undefined as unknown as string, 's')).toMatchObject({ problem: 'not_a_url' });
   });
+
+  it('does not quote a code or token from a redirect it could not read', () => {
+    const code = 'SplxlOBeZQQYbYS6WxSbIA-9f3c2e1d';
+    const response = parseAuthorizationResponse(`/cb?code=${code}&state=s`, 's');
+    expect(response).toMatchObject({ kind: 'invalid', problem: 'not_a_url' });
+    expect(JSON.stringify(response)).not.toContain(code);
+  });
 });
 
 describe('parseAuthorizationResponse: where the redirect went (RFC 6749 §3.1.2)', () => {
