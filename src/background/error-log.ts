@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { addErrorEntry, unseenCount, type ErrorEntry, type ErrorIndexEntry } from '../core';
 import { serial } from './serial';
-import { isQuotaError, olderHalfDropped, readStored } from './stored';
+import { olderHalfDropped, readStored, writeWithRoom } from './stored';
 
 // storage.session, like the runs: entries carry redacted exchanges, yet URLs and error texts
 // still say what a developer was working on, which is nobody else's business after the session.
@@ -33,19 +33,17 @@ export function createErrorLog(storage: Area = browser.storage.session, badge: B
   async function record(entry: ErrorEntry): Promise<void> {
     await queue(async () => {
       const added = addErrorEntry(await loadIndex(), entry);
-      let index = added.index;
       await removeEntries(added.dropped);
-      for (;;) {
-        try {
-          await storage.set({ [entryKey(added.entry.id)]: added.entry, [INDEX]: index });
-          break;
-        } catch (error) {
-          const fewer = isQuotaError(error) ? olderHalfDropped(index) : undefined;
-          if (!fewer) throw error;
-          await removeEntries(index.slice(fewer.length).map((e) => e.id));
-          index = fewer;
-        }
-      }
+      const index = await writeWithRoom(
+        storage,
+        added.index,
+        (kept) => ({ [entryKey(added.entry.id)]: added.entry, [INDEX]: kept }),
+        async (kept) => {
+          const fewer = olderHalfDropped(kept);
+          if (fewer) await removeEntries(kept.slice(fewer.length).map((e) => e.id));
+          return fewer;
+        },
+      );
       await showCount(unseenCount(index));
     });
   }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { FlowProfile } from '../core';
+import { readStored } from './stored';
 
 // Profiles persist in storage.local; a client secret goes there only when the user ticked
 // "remember secret", otherwise it stays in storage.session and is gone when the browser closes.
@@ -10,8 +11,8 @@ type Stores = { local: browser.Storage.StorageArea; session: browser.Storage.Sto
 const defaults = (): Stores => ({ local: browser.storage.local, session: browser.storage.session });
 
 async function stored(stores: Stores): Promise<{ profiles: FlowProfile[]; secrets: Record<string, string> }> {
-  const profiles = ((await stores.local.get(PROFILES))[PROFILES] as FlowProfile[] | undefined) ?? [];
-  const secrets = ((await stores.session.get(SECRETS))[SECRETS] as Record<string, string> | undefined) ?? {};
+  const profiles = await readStored<FlowProfile[]>(stores.local, PROFILES, []);
+  const secrets = await readStored<Record<string, string>>(stores.session, SECRETS, {});
   return { profiles, secrets };
 }
 

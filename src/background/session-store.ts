@@ -41,7 +41,7 @@ export function saveRun(run: FlowRun, storage: Area = browser.storage.session): 
   return runsQueue(async () => {
     const others = (await loadRuns(storage)).filter((r) => r.id !== run.id);
     const runs = keepNewestWithin([storedRun(run), ...others].slice(0, KEPT_RUNS), STORAGE_BUDGET.runs);
-    await writeWithRoom(storage, RUNS, runs, smallerRuns);
+    await writeWithRoom(storage, runs, (kept) => ({ [RUNS]: kept }), smallerRuns);
   });
 }
 

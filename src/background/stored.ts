@@ -14,18 +14,24 @@ export function isQuotaError(error: unknown): boolean {
 }
 
 /**
- * Writes `value`; when the area is full, writes `smaller(value)` instead, again and again,
+ * Writes the items `value` makes; when the area is full, makes `value` smaller and writes again,
  * until it fits or nothing smaller is left (then the quota error is thrown). Each store says
  * what goes first (its oldest entries), so a full area costs the oldest, never the newest.
+ * `smaller` may free room itself (remove what it cut) before the next write is tried.
  */
-export async function writeWithRoom<T>(area: Area, key: string, value: T, smaller: (value: T) => T | undefined): Promise<T> {
+export async function writeWithRoom<T>(
+  area: Area,
+  value: T,
+  items: (value: T) => Record<string, unknown>,
+  smaller: (value: T) => T | undefined | Promise<T | undefined>,
+): Promise<T> {
   let current = value;
   for (;;) {
     try {
-      await area.set({ [key]: current });
+      await area.set(items(current));
       return current;
     } catch (error) {
-      const next = isQuotaError(error) ? smaller(current) : undefined;
+      const next = isQuotaError(error) ? await smaller(current) : undefined;
       if (next === undefined) throw error;
       current = next;
     }

@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { readStored } from './stored';
 
 // Host names are not secrets: the watch list lives in storage.local and survives a restart.
 const KEY = 'watch';
@@ -13,7 +14,7 @@ export type WatchSettings = {
 type Area = browser.Storage.StorageArea;
 
 export async function loadWatchSettings(storage: Area = browser.storage.local): Promise<WatchSettings> {
-  const stored = (await storage.get(KEY))[KEY] as Partial<WatchSettings> | undefined;
+  const stored = await readStored<Partial<WatchSettings> | undefined>(storage, KEY, undefined);
   const pending = stored?.pending;
   return {
     patterns: Array.isArray(stored?.patterns) ? stored.patterns : [],
