@@ -1,6 +1,5 @@
 import { inspectToken } from './inspect-token';
 import { readTokenFields } from './read-token-fields';
-import { redactText } from './redact';
 import type { TokenInspection } from './token-inspection';
 
 export type TokenField = { value: string; inspection: TokenInspection };
@@ -32,8 +31,7 @@ export type TokenResponse = {
 export function parseTokenResponse(body: string, contentType?: string, options: { now?: number } = {}): TokenResponse {
   const now = options.now ?? Date.now();
   const { format, fields: read, problem } = readTokenFields(body, contentType);
-  // A body that cannot be read is quoted in the problem: a form sent as JSON quotes its token.
-  const response: TokenResponse = { format, fields: read, otherTokens: {}, problems: problem ? [redactText(problem)] : [] };
+  const response: TokenResponse = { format, fields: read, otherTokens: {}, problems: problem ? [problem] : [] };
   if (format === 'unreadable') return response;
 
   const fields = response.fields;

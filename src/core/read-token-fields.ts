@@ -21,12 +21,26 @@ export function readTokenFields(body: string, contentType?: string): TokenFields
   if (text === '') return { format: 'unreadable', fields: {}, problem: 'The body is empty.' };
   if (looksJson) {
     const json = parseJsonObject(text, 'The body');
-    return json.ok ? { format: 'json', fields: json.value } : { format: 'unreadable', fields: {}, problem: json.reason };
+    if (json.ok) return { format: 'json', fields: json.value };
+    // Valid JSON of another type is named as such; anything else is described, not quoted.
+    const parsed = json.reason.endsWith('is not a JSON object.');
+    return { format: 'unreadable', fields: {}, problem: parsed ? json.reason : `The body is not JSON${looksLike(text)}.` };
   }
   if (looksForm) {
     const fields: Record<string, unknown> = {};
     new URLSearchParams(text).forEach((value, name) => (fields[name] = value));
     return { format: 'form', fields };
   }
-  return { format: 'unreadable', fields: {}, problem: `The body is neither JSON nor form-encoded: ${JSON.stringify(text.slice(0, 80))}.` };
+  return { format: 'unreadable', fields: {}, problem: `The body is neither JSON nor form-encoded${looksLike(text)}.` };
+}
+
+// A body that cannot be read is described, never quoted: a token endpoint's body can hold
+// tokens in any shape (a form labelled JSON, a log line), and the description reaches the run's
+// failure message. The body itself is shown with the exchange, redacted.
+function looksLike(text: string): string {
+  if (/^<(?:!doctype\s+html|html)\b/i.test(text)) return ': it is an HTML page (an error page, a sign-in page or a proxy\'s)';
+  if (/^<\?xml\b|^<[a-z]/i.test(text)) return ': it looks like XML or HTML';
+  if (/^[^\s{}<>=&]+=[^&\s]*(?:&[^\s=&]+=?[^&\s]*)*$/.test(text)) return ': it is form-encoded (name=value&…), as GitHub answers unless asked for JSON with Accept: application/json';
+  if (/^[[{]/.test(text)) return ': it starts as JSON and breaks off or goes wrong before its end';
+  return '';
 }

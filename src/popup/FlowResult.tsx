@@ -2,7 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { maskSecret, type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
 import type { Ask } from './ask';
 import { BackgroundError } from './background-error';
-import { ExchangeList } from './ExchangeList';
 import { HostAccess } from './HostAccess';
 import type { RequestHosts } from './request-hosts';
 
@@ -41,6 +40,14 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
     if (run.tokens) import('./run-warnings').then(({ runWarnings }) => current && setWarnings(runWarnings(run)), () => {});
     return () => void (current = false);
   }, [run]);
+  // The requests are shown redacted, and redaction by meaning is most of the popup's code: its own
+  // chunk, loaded once a run is shown, keeps it out of the first paint.
+  const [Exchanges, setExchanges] = useState<typeof import('./ExchangeList').ExchangeList>();
+  useEffect(() => {
+    let current = true;
+    import('./ExchangeList').then((module) => current && setExchanges(() => module.ExchangeList), () => {});
+    return () => void (current = false);
+  }, []);
   const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');
   const tokens = run.tokens;
 
@@ -125,7 +132,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
       {busy && <p class="muted">Sending…</p>}
       {error && <p class="error" role="alert">{error.message}</p>}
       {requestHosts && <HostAccess url={error?.unreachableUrl} requestHosts={requestHosts} />}
-      <ExchangeList exchanges={run.exchanges} />
+      {Exchanges ? <Exchanges exchanges={run.exchanges} /> : <p class="muted">Loading the requests…</p>}
     </article>
   );
 }

@@ -63,7 +63,7 @@ describe('popup', () => {
     const shown = await screen.findByTestId('access-token');
     expect(shown.textContent).toBe('•••• (22 chars)');
     expect(document.body.textContent).not.toContain(TOKENS.access_token);
-    expect(screen.getByTestId('flow-result').querySelector('summary code')?.textContent).toBe('POST http://127.0.0.1:9999/token');
+    await waitFor(() => expect(screen.getByTestId('flow-result').querySelector('summary code')?.textContent).toBe('POST http://127.0.0.1:9999/token'));
     const run = sent.find((m) => m.type === 'runFlow')!.payload as { profile: FlowProfile };
     expect(run.profile).toMatchObject({ issuer: 'http://127.0.0.1:9999', clientId: 'demo-basic', pkce: 'S256' });
   });

@@ -110,6 +110,7 @@ export async function lastRun(popup: PageDriver): Promise<FlowRun | undefined> {
  */
 export async function copySnippet(popup: PageDriver, index: number, kind: 'curl' | 'php' | 'fetch'): Promise<string> {
   const entry = `[data-testid=flow-result] section.exchanges li:nth-child(${index + 1})`;
+  await popup.waitFor(`${entry} details`);
   await popup.evaluate(() => {
     const page = globalThis as unknown as { copied: string[] };
     page.copied = [];

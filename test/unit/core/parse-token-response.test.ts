@@ -78,7 +78,18 @@ describe('parseTokenResponse problems', () => {
     // GitHub's documented form-encoded answer, labelled JSON.
     const response = parseTokenResponse(GITHUB_FORM_RESPONSE, 'application/json', { now: NOW });
     expect(response.format).toBe('unreadable');
-    expect(response.problems.join(' ')).toContain('access_token=gho_…8B4a+(40+chars)');
+    expect(response.problems.join(' ')).toContain('The body is not JSON: it is form-encoded');
     expect(JSON.stringify(response.problems)).not.toContain('gho_16C7e42F292c6912E7710c838347Ae178B4a');
+  });
+
+  it.each([
+    ['an HTML page', '<!DOCTYPE html><html><head><title>Sign in</title></head><body>Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig</body></html>', 'an HTML page'],
+    ['a log line', 'access_token: ya29.a0AfH6SMBx3kq7Vv8Yt0pLmN2 expires 3600', ''],
+    ['JSON cut short', '{"access_token":"ya29.a0AfH6SMBx3kq7Vv8Yt0pLmN2","token_type":', 'breaks off'],
+  ])('describes %s it cannot read without quoting it', (_shape, body, description) => {
+    const response = parseTokenResponse(body, 'application/json');
+    expect(response.format).toBe('unreadable');
+    expect(response.problems[0]).toContain(description);
+    expect(JSON.stringify(response.problems)).not.toMatch(/ya29|eyJhbGci/);
   });
 });
