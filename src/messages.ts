@@ -25,8 +25,11 @@ export type MessageMap = {
   introspect: { request: { runId: string; which: TokenKind }; response: FlowRun };
   userinfo: { request: { runId: string }; response: FlowRun };
   callApi: { request: { runId: string; url: string }; response: FlowRun };
-  /** OIDC discovery for the profile form: endpoints and accepted client authentication methods. */
-  discover: { request: { issuer: string }; response: ProviderMetadata };
+  /**
+   * OIDC discovery for the profile form: endpoints and accepted client authentication methods,
+   * with a note for each field left out because it had the wrong type.
+   */
+  discover: { request: { issuer: string }; response: { metadata: ProviderMetadata; notes: string[] } };
   /** The Errors view: failed exchanges of this browser session, newest first (at most 200). */
   listErrors: { request: void; response: ErrorEntry[] };
   /** The list was opened: the toolbar badge stops counting these. */

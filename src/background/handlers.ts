@@ -40,7 +40,7 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     async discover({ issuer }) {
       const result = await readDiscovery(issuer);
       if (!result.ok) throw new Error(result.reason);
-      return result.metadata;
+      return { metadata: result.metadata, notes: result.notes };
     },
     listErrors: () => errors.list(),
     markErrorsSeen: () => errors.markSeen(),

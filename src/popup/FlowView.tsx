@@ -85,10 +85,11 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
   };
   const discover = () =>
     attempt(async () => {
-      const metadata = await ask('discover', { issuer: profile.issuer ?? '' });
+      const { metadata, notes } = await ask('discover', { issuer: profile.issuer ?? '' });
       // The background type-checks discovery; a list is still the only thing this view can show as one.
       const methods = metadata.token_endpoint_auth_methods_supported;
       setAuthMethods(Array.isArray(methods) ? methods.filter((method) => typeof method === 'string') : []);
+      setNote({ text: [`Discovery read from ${metadata.issuer}.`, ...notes].join(' ') });
     });
   const save = () =>
     attempt(async () => {

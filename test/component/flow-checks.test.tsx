@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { endpointWarnings, hostsForRun, PROVIDER_IDENTITIES, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
+import { endpointWarnings, hostsForRun, parseDiscovery, PROVIDER_IDENTITIES, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
 import type { RunPlan } from '../../src/messages';
 import { App } from '../../src/popup/App';
 import { background } from './fake-background';
@@ -175,11 +175,24 @@ describe('a failed check in the result', () => {
 describe('Check discovery with a field of the wrong type', () => {
   it('does not break the view when token_endpoint_auth_methods_supported is not a list', async () => {
     const metadata = { issuer: 'http://127.0.0.1:4455', authorization_endpoint: 'http://127.0.0.1:4455/auth', token_endpoint: 'http://127.0.0.1:4455/token', token_endpoint_auth_methods_supported: 'client_secret_basic' };
-    const { ask } = background({ ...up, planRun: planWith(), discover: async () => metadata as unknown as ProviderMetadata });
+    const { ask } = background({ ...up, planRun: planWith(), discover: async () => ({ metadata: metadata as unknown as ProviderMetadata, notes: [] }) });
     render(<App ask={ask} />);
     await openFlow();
     fireEvent.click(screen.getByRole('button', { name: 'Check discovery' }));
     expect((await screen.findByTestId('auth-methods')).textContent).toBe('token_endpoint_auth_methods_supported: (not stated)');
     expect(screen.getByRole('button', { name: 'Run' })).toBeTruthy();
+  });
+
+  it("names the fields the background's discovery left out for their type", async () => {
+    const body = JSON.stringify({ issuer: 'http://127.0.0.1:4455', authorization_endpoint: 'http://127.0.0.1:4455/auth', token_endpoint: 'http://127.0.0.1:4455/token', token_endpoint_auth_methods_supported: 'client_secret_basic' });
+    const read = parseDiscovery(body, 'http://127.0.0.1:4455');
+    if (!read.ok) throw new Error(read.reason);
+    expect(read.notes.length).toBeGreaterThan(0);
+    const { ask } = background({ ...up, planRun: planWith(), discover: async () => ({ metadata: read.metadata, notes: read.notes }) });
+    render(<App ask={ask} />);
+    await openFlow();
+    fireEvent.click(screen.getByRole('button', { name: 'Check discovery' }));
+    const status = await screen.findByText(/^Discovery read from http:\/\/127\.0\.0\.1:4455\./);
+    for (const note of read.notes) expect(status.textContent).toContain(note);
   });
 });

@@ -31,6 +31,19 @@ describe.each(Object.entries(browsers))('%s: the built extension against the bun
     expect(await popup.text('[data-testid=connection]')).toMatch(/^background v\d+\.\d+\.\d+$/);
   });
 
+  it("Check discovery reads the issuer's document and shows the client authentication methods it accepts", async () => {
+    const popup = await browser.openPopup();
+    await popup.click('[role=tab][data-tab=flow]');
+    await popup.fill('input[name=issuer]', server.issuer);
+    await popup.click('button[data-action=discover]');
+    await popup.waitFor('[data-testid=auth-methods]');
+    const document = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json()) as { token_endpoint_auth_methods_supported: string[] };
+    const shown = await popup.text('[data-testid=auth-methods]');
+    for (const method of document.token_endpoint_auth_methods_supported) expect(shown).toContain(method);
+    expect(await popup.text('[role=status]')).toContain(`Discovery read from ${server.issuer}.`);
+    await popup.close();
+  });
+
   it('runs an authorization-code + PKCE flow through sign-in and consent, and gets a live token', async () => {
     const popup = await browser.openPopup();
     await popup.click('[role=tab][data-tab=flow]');
