@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames, WRONG_ISSUER, WRONG_NONCE } from '../server/quirks';
+import { quirksFromNames, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../server/quirks';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';
@@ -15,12 +15,14 @@ const redemptions = (server: BundledServer) => server.requests.filter((r) => r.t
 describe.each(Object.entries(browsers))('%s: flow checks', (_, launch) => {
   let mixUp: BundledServer;
   let replayed: BundledServer;
+  let misdirected: BundledServer;
   let browser: ExtensionBrowser;
   let popup: PageDriver;
 
   beforeAll(async () => {
     mixUp = await startBundledServer({ quirks: quirksFromNames(['wrong-iss']) });
     replayed = await startBundledServer({ quirks: quirksFromNames(['wrong-nonce']) });
+    misdirected = await startBundledServer({ quirks: quirksFromNames(['wrong-redirect']) });
     browser = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
     popup = await openFlowTab(browser);
   });
@@ -28,6 +30,7 @@ describe.each(Object.entries(browsers))('%s: flow checks', (_, launch) => {
     await browser?.close();
     await mixUp?.close();
     await replayed?.close();
+    await misdirected?.close();
   });
 
   it('warns before Run of a token endpoint on another origin than the issuer, naming its host', async () => {
@@ -78,6 +81,25 @@ describe.each(Object.entries(browsers))('%s: flow checks', (_, launch) => {
       expect(await page.text(ALERT)).toContain(`The ID token's nonce (${WRONG_NONCE}) is not the one this run sent`);
       expect(await page.text('[data-testid=nonce-check]')).toBe('ID token nonce: not the one sent: the tokens were not used');
       expect(await page.evaluate(() => document.querySelector('[data-testid=access-token]') === null, undefined)).toBe(true);
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('fails a run whose sign-in ends at another path than the redirect URI sent, before redeeming the code', async () => {
+    // A browser of its own, for the same reason as above.
+    const own = await launch({ grantOptionalPermissions: LOOPBACK_RUN_GRANT });
+    try {
+      const page = await openFlowTab(own);
+      await fillProfile(page, { issuer: misdirected.issuer });
+      const flow = await run(own, page);
+      expect(flow.status).toBe('failed');
+      expect(flow.failure).toMatchObject({ stage: 'callback', reason: 'redirect_mismatch' });
+      expect(redemptions(misdirected)).toEqual([]);
+      expect(flow.tokens).toBeUndefined();
+      const shown = await page.text(ALERT);
+      expect(shown).toContain(`${WRONG_REDIRECT_PATH}, not at the redirect URI this run sent`);
+      expect(shown).toContain('the path differs');
     } finally {
       await own.close();
     }

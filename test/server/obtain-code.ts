@@ -72,7 +72,8 @@ export async function signInOverHttp(authorizationUrl: string, redirectUri: stri
     if (response.status >= 300 && response.status < 400 && location) {
       await response.body?.cancel();
       const next = new URL(location, request.url);
-      if (`${next.origin}${next.pathname}` === redirectUri) return next;
+      // As launchWebAuthFlow does: any URL at the redirect URI's origin ends the sign-in.
+      if (next.origin === new URL(redirectUri).origin) return next;
       request = { url: next };
       continue;
     }

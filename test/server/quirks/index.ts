@@ -12,8 +12,9 @@ import { rateLimit } from './rate-limit';
 import { reusedCodeBasic401 } from './reused-code-basic-401';
 import { wrongIss, WRONG_ISSUER } from './wrong-iss';
 import { wrongNonce, WRONG_NONCE } from './wrong-nonce';
+import { wrongRedirect, WRONG_REDIRECT_PATH } from './wrong-redirect';
 
-export { errorWith200, noCors, noRefreshWithOrigin, originCheck, postOnlyClient, rateLimit, reusedCodeBasic401, wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE };
+export { errorWith200, noCors, noRefreshWithOrigin, originCheck, postOnlyClient, rateLimit, reusedCodeBasic401, wrongIss, wrongNonce, wrongRedirect, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH };
 export type { RateLimitOptions } from './rate-limit';
 
 export const QUIRKS_ENV = 'OAUTH_LENS_QUIRKS';
@@ -27,7 +28,7 @@ type Quirk = { usage: string; argument: 'none' | 'optional'; make: (argument: st
  * inner ones); the rate limit answers next (its 429 is never rewritten); error-200 also turns the
  * origin-check and post-only refusals into 200s; origin-check refuses before the code is looked
  * at, as Entra does; the reused-code answer is plain text, which error-200 leaves alone;
- * wrong-iss changes only the redirect's Location; and no-refresh-with-origin and wrong-nonce,
+ * wrong-iss and wrong-redirect change only the redirect's Location; and no-refresh-with-origin and wrong-nonce,
  * which hold the body back, stand next to the provider.
  */
 const QUIRKS: Record<string, Quirk> = {
@@ -46,6 +47,11 @@ const QUIRKS: Record<string, Quirk> = {
   },
   'reused-code-401': { usage: 'reused-code-401', argument: 'none', make: () => reusedCodeBasic401() },
   'wrong-iss': { usage: `wrong-iss[=issuer] (default ${WRONG_ISSUER})`, argument: 'optional', make: (issuer) => wrongIss(issuer || WRONG_ISSUER) },
+  'wrong-redirect': {
+    usage: `wrong-redirect[=path] (default ${WRONG_REDIRECT_PATH})`,
+    argument: 'optional',
+    make: (path) => wrongRedirect(path || WRONG_REDIRECT_PATH),
+  },
   'no-refresh-with-origin': { usage: 'no-refresh-with-origin', argument: 'none', make: () => noRefreshWithOrigin() },
   'wrong-nonce': { usage: `wrong-nonce[=nonce|missing] (default ${WRONG_NONCE})`, argument: 'optional', make: (nonce) => wrongNonce(nonce || WRONG_NONCE) },
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtPayload } from '../../../src/core';
 import { startBundledServer, type BundledServer } from '../../server/bundled-server';
 import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE } from '../../server/quirks';
+import { wrongIss, wrongNonce, wrongRedirect, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../../server/quirks';
 
 describe('the bundled server without the flow-check quirks', () => {
   let server: BundledServer;
@@ -30,6 +30,23 @@ describe('wrongIss', () => {
   it('names another issuer in the redirect, and leaves the code as the provider made it', async () => {
     const { redirect, obtained } = await signIn(server);
     expect(redirect.searchParams.get('iss')).toBe(WRONG_ISSUER);
+    expect((await redeemCode(obtained)).status).toBe(200);
+  });
+});
+
+describe('wrongRedirect', () => {
+  let server: BundledServer;
+  beforeAll(async () => {
+    server = await startBundledServer({ quirks: [wrongRedirect()] });
+  });
+  afterAll(() => server?.close());
+
+  it('sends the code to another path of the redirect origin, the code as the provider made it', async () => {
+    const { redirect, obtained } = await signIn(server);
+    const sent = new URL(obtained.redirectUri);
+    expect(redirect.origin).toBe(sent.origin);
+    expect(redirect.pathname).toBe(WRONG_REDIRECT_PATH);
+    expect(redirect.pathname).not.toBe(sent.pathname);
     expect((await redeemCode(obtained)).status).toBe(200);
   });
 });

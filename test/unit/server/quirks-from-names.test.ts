@@ -11,14 +11,14 @@ describe('quirksFromNames', () => {
     expect(quirksFromNames(['reused-code-401', ' error-200 ', '', 'rate-limit', 'post-only'])).toHaveLength(4);
     expect(quirksFromNames(['no-cors', 'origin-check', 'no-refresh-with-origin'])).toHaveLength(3);
     expect(quirksFromNames(['rate-limit=12', 'post-only=demo-post'])).toHaveLength(2);
-    expect(quirksFromNames(['wrong-iss', 'wrong-nonce=missing'])).toHaveLength(2);
+    expect(quirksFromNames(['wrong-iss', 'wrong-nonce=missing', 'wrong-redirect=/cb2'])).toHaveLength(3);
   });
 
   it('refuses an unknown name, listing the known ones', () => {
     expect(() => quirksFromNames(['reused-code-400'])).toThrow(
-      'Unknown provider quirk "reused-code-400". Known quirks: no-cors, rate-limit[=N], error-200, origin-check, post-only[=client_id] (default demo-post-only), reused-code-401, wrong-iss[=issuer] (default https://attacker.example), no-refresh-with-origin, wrong-nonce[=nonce|missing] (default a-nonce-from-another-sign-in).',
+      'Unknown provider quirk "reused-code-400". Known quirks: no-cors, rate-limit[=N], error-200, origin-check, post-only[=client_id] (default demo-post-only), reused-code-401, wrong-iss[=issuer] (default https://attacker.example), wrong-redirect[=path] (default /another-client/callback), no-refresh-with-origin, wrong-nonce[=nonce|missing] (default a-nonce-from-another-sign-in).',
     );
-    expect(KNOWN_QUIRKS).toHaveLength(9);
+    expect(KNOWN_QUIRKS).toHaveLength(10);
   });
 
   it('refuses malformed values and repeated names', () => {
