@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEMO_CLIENTS } from '../../src/core';
@@ -15,6 +15,17 @@ export type TestApp = {
 const VERIFIER = 'test-app-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
 const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
 
+/** What the n-th answer of /large-errors starts with. */
+export const largeErrorMarker = (n: number) => `[large error #${n}]`;
+
+/** `size` bytes of text: the marker, then words of random letters. */
+function largeBody(marker: string, size: number): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let text = `${marker} `;
+  for (const byte of randomBytes(Math.max(0, size - text.length))) text += byte % 7 === 0 ? ' ' : letters[byte % 26];
+  return text;
+}
+
 /**
  * A developer's web app on 127.0.0.1, for the traffic watcher to watch: each page calls the
  * bundled server from the browser as a real front end would, and writes what came back into
@@ -23,7 +34,10 @@ const CHALLENGE = createHash('sha256').update(VERIFIER).digest('base64url');
  * - /login → the bundled server's sign-in → /callback, which redeems the code twice (demo-public, PKCE);
  * - /login?case=mismatch: the same, but /callback redeems the code once, with a redirect_uri that
  *   differs from the authorization request's by a trailing slash;
- * - /limited: two token requests to a server limited to one a minute (429 with Retry-After).
+ * - /limited: two token requests to a server limited to one a minute (429 with Retry-After);
+ * - /large-errors?count=N&size=B: N requests to the app itself, one after the other, each answered
+ *   by /large-error/<i> with a 500 of B bytes (largeErrorMarker(i) first, then random words that
+ *   nothing compresses away), as a framework's debug page would; writes "<count of 500s> 500".
  */
 export async function startTestApp(): Promise<TestApp> {
   let issuer = '';
@@ -59,7 +73,17 @@ const show = (line) => { document.getElementById('result').textContent += line +
         const body = form({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
         return page(`for (let i = 0; i < 2; i++) { const r = await fetch(${JSON.stringify(`${limited}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }).catch(() => ({ status: 'no response' })); show(r.status); }`);
       }
+      case '/large-errors': {
+        const count = Number(url.searchParams.get('count')) || 1;
+        const size = Number(url.searchParams.get('size')) || 1024;
+        return page(`let failed = 0; for (let i = 1; i <= ${count}; i++) { const r = await fetch('/large-error/' + i + '?size=${size}'); await r.text(); if (r.status === 500) failed++; } show(failed + ' 500');`);
+      }
       default:
+        if (url.pathname.startsWith('/large-error/')) {
+          const i = Number(url.pathname.slice('/large-error/'.length));
+          res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+          return res.end(largeBody(largeErrorMarker(i), Number(url.searchParams.get('size')) || 1024));
+        }
         res.writeHead(404, { 'content-type': 'text/plain' });
         return res.end('not found');
     }

@@ -4,8 +4,12 @@ import type browser from 'webextension-polyfill';
  * A storage area that behaves as `storage.session` does where it matters here: values are
  * copied through JSON, every call yields to the event loop (so interleavings happen as in the
  * browser), and a write past the quota fails whole with Chrome's message, storing nothing.
+ * Bytes are counted as the key's and the JSON's UTF-8, or with `count: 'firefox'` as Firefox
+ * counts strings read from the network: two bytes per UTF-16 code unit (its structured clone
+ * keeps them two bytes wide, whatever the characters).
  */
-export function memoryArea(quotaBytes = 10 * 1024 * 1024) {
+export function memoryArea(quotaBytes = 10 * 1024 * 1024, count: 'utf8' | 'firefox' = 'utf8') {
+  const weigh = (key: string, json: string) => (count === 'firefox' ? key.length + 2 * json.length : Buffer.byteLength(key) + Buffer.byteLength(json));
   const data = new Map<string, { json: string; bytes: number }>();
   const bytes = () => [...data.values()].reduce((sum, value) => sum + value.bytes, 0);
   const tick = () => new Promise<void>((resolve) => setTimeout(resolve, Math.random() * 3));
@@ -21,7 +25,7 @@ export function memoryArea(quotaBytes = 10 * 1024 * 1024) {
       const next = new Map(data);
       for (const [key, value] of Object.entries(items)) {
         const json = JSON.stringify(value);
-        next.set(key, { json, bytes: Buffer.byteLength(key) + Buffer.byteLength(json) });
+        next.set(key, { json, bytes: weigh(key, json) });
       }
       if ([...next.values()].reduce((sum, value) => sum + value.bytes, 0) > quotaBytes) {
         quotaErrors += 1;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bundledDemoProfile, type FlowRun } from '../../../src/core';
+import { bundledDemoProfile, STORAGE_BUDGET, type FlowRun } from '../../../src/core';
 import { extensionRedirectUris } from '../../../scripts/extension-identity';
 import { startBundledServer, type BundledServer } from '../../server/bundled-server';
 import { signInOverHttp } from '../../server/obtain-code';
@@ -62,6 +62,27 @@ describe('the run store under concurrent writes', () => {
     await Promise.all(Array.from({ length: 30 }, (_, i) => codeLedger.remember(`h${i}`, { at: `t${i}` }, area)));
     for (let i = 0; i < 30; i += 1) expect(await codeLedger.firstSent(`h${i}`, area)).toEqual({ at: `t${i}` });
   });
+});
+
+describe('the stores side by side in storage.session', () => {
+  it("a full error log and a full run list fit in the quota in Firefox's count too, where a string from the network takes two bytes a character", async () => {
+    const firefox = memoryArea(10 * 1024 * 1024, 'firefox');
+    const errors = createErrorLog(firefox.area, badge);
+    // 200 watched 500s of 96 KiB (their bodies are capped at 64 KiB)…
+    for (let i = 0; i < 200; i += 1) {
+      const exchange = { request: { method: 'GET', url: `http://127.0.0.1:3000/api/${i}` }, response: { status: 500, headers: {}, body: 'x'.repeat(96 * 1024) } };
+      await errors.record({ id: `e${i}`, at: new Date().toISOString(), source: 'watcher', exchange, seen: false });
+    }
+    // …then 20 runs of two large exchanges each, more than the runs' budget holds.
+    for (let i = 0; i < 20; i += 1) {
+      const one = run(`r${i}`, 'y'.repeat(96 * 1024));
+      await saveRun({ ...one, exchanges: [...one.exchanges, ...one.exchanges] }, firefox.area);
+    }
+    expect(firefox.quotaErrors).toBe(0);
+    expect((await errors.list())[0]!.id).toBe('e199');
+    expect((await loadRuns(firefox.area))[0]!.id).toBe('r19');
+    expect(firefox.bytes()).toBeLessThanOrEqual(STORAGE_BUDGET.errorLog + STORAGE_BUDGET.runs + 64 * 1024);
+  }, 60_000);
 });
 
 describe('concurrent flows and actions against the bundled server', () => {

@@ -13,6 +13,21 @@ describe('utf8Length', () => {
   });
 });
 
+describe('storedBytes', () => {
+  it("counts what the more demanding browser counts: two bytes per code unit (Firefox's network strings), or UTF-8 when larger (Chrome)", () => {
+    expect(storedBytes('x'.repeat(10))).toBe(24);
+    expect(storedBytes('€'.repeat(10))).toBe(32);
+    expect(storedBytes({ a: 1 })).toBe(14);
+    expect(storedBytes(undefined)).toBe(0);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const json = JSON.stringify(value);
+        expect(storedBytes(value)).toBe(Math.max(Buffer.byteLength(json), 2 * json.length));
+      }),
+    );
+  });
+});
+
 describe('capBody', () => {
   it('keeps a body that fits byte for byte', () => {
     expect(capBody('{"error":"invalid_grant"}', 64)).toBe('{"error":"invalid_grant"}');
