@@ -55,12 +55,14 @@ export function parseTokenResponse(body: string, contentType?: string, options: 
   const seconds = typeof expiresIn === 'number' ? expiresIn : typeof expiresIn === 'string' && /^\d+$/.test(expiresIn) ? Number(expiresIn) : undefined;
   if (seconds !== undefined && Number.isFinite(seconds) && Math.abs(seconds) < 1e11) {
     response.expires_in = seconds;
-    response.expiresAt = new Date(now + seconds * 1000).toISOString();
+    // A Date holds ±8.64e15 ms; beyond (a caller's `now` far off), toISOString would throw.
+    const expiresAtMs = now + seconds * 1000;
+    if (Math.abs(expiresAtMs) <= 8.64e15) response.expiresAt = new Date(expiresAtMs).toISOString();
     if (typeof expiresIn === 'string' && response.format === 'json') {
       response.problems.push(`expires_in is the string "${expiresIn}"; RFC 6749 §5.1 makes it a number. Parse it before doing arithmetic with it.`);
     }
   } else if (expiresIn !== undefined) {
-    response.problems.push(`expires_in is ${JSON.stringify(expiresIn)}, not a number of seconds.`);
+    response.problems.push(`expires_in is ${quoted(expiresIn)}, not a number of seconds.`);
   }
 
   const error = str('error');
@@ -74,4 +76,13 @@ export function parseTokenResponse(body: string, contentType?: string, options: 
     response.problems.push('There is no token_type (RFC 6749 §5.1 requires it; "Bearer" is what most APIs expect).');
   }
   return response;
+}
+
+/** A JSON value as written; one nested too deep for JSON.stringify (which recurses) is named instead. */
+function quoted(value: unknown): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return Array.isArray(value) ? 'a list nested too deep to quote' : 'an object nested too deep to quote';
+  }
 }

@@ -40,7 +40,10 @@ export function readTokenFields(body: string, contentType?: string): TokenFields
 function looksLike(text: string): string {
   if (/^<(?:!doctype\s+html|html)\b/i.test(text)) return ': it is an HTML page (an error page, a sign-in page or a proxy\'s)';
   if (/^<\?xml\b|^<[a-z]/i.test(text)) return ': it looks like XML or HTML';
-  if (/^[^\s{}<>=&]+=[^&\s]*(?:&[^\s=&]+=?[^&\s]*)*$/.test(text)) return ': it is form-encoded (name=value&…), as GitHub answers unless asked for JSON with Accept: application/json';
+  // Each pair is a name, then "=" and a value or nothing: one way to read it, so the test stays
+  // linear (with "=?" between two runs that take the same characters, each pair could be split many
+  // ways, and a body of a few pairs that fails at its end backtracked through every split: exponential).
+  if (/^[^\s{}<>=&]+=[^&\s]*(?:&[^\s=&]+(?:=[^&\s]*)?)*$/.test(text)) return ': it is form-encoded (name=value&…), as GitHub answers unless asked for JSON with Accept: application/json';
   if (/^[[{]/.test(text)) return ': it starts as JSON and breaks off or goes wrong before its end';
   return '';
 }

@@ -93,3 +93,24 @@ describe('parseTokenResponse problems', () => {
     expect(JSON.stringify(response.problems)).not.toMatch(/ya29|eyJhbGci/);
   });
 });
+
+describe('parseTokenResponse never throws (found by npm run fuzz)', () => {
+  it('leaves expiresAt out when now + expires_in is beyond what a Date holds', () => {
+    const response = parseTokenResponse(RFC6749_RESPONSE, undefined, { now: Number.MAX_VALUE });
+    expect(response.expires_in).toBe(3600);
+    expect(response.expiresAt).toBeUndefined();
+    expect(parseTokenResponse(RFC6749_RESPONSE, undefined, { now: NaN }).expiresAt).toBeUndefined();
+  });
+
+  it('names an expires_in nested too deep to quote', () => {
+    const deep = `{"access_token":"a","token_type":"Bearer","expires_in":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(parseTokenResponse(deep).problems).toContain('expires_in is a list nested too deep to quote, not a number of seconds.');
+  });
+
+  it('describes a body of many name=value pairs in linear time (seven pairs before a space once took 50 s)', () => {
+    const start = performance.now();
+    expect(parseTokenResponse(`x=1${'&abcdefghijklmnopqrst'.repeat(200)} !`, 'application/json').problems[0]).toBe('The body is not JSON.');
+    expect(parseTokenResponse(`x=1&${'b=c'.repeat(50_000)}`, 'application/json').problems[0]).toContain('it is form-encoded');
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
