@@ -1,4 +1,5 @@
 import { parseJsonObject } from './json-object';
+import { withoutTrailing } from './lib/without-trailing';
 
 /** The fields of OpenID Connect Discovery 1.0 §3 / RFC 8414 §2 metadata the extension uses. */
 export type ProviderMetadata = {
@@ -19,7 +20,7 @@ export type ProviderMetadata = {
 
 /** OIDC Discovery §4: the issuer with any trailing slash dropped, then the well-known path. */
 export function discoveryUrl(issuer: string): string {
-  return `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  return `${withoutTrailing(issuer, /\//)}/.well-known/openid-configuration`;
 }
 
 /**
@@ -60,7 +61,7 @@ export function parseDiscovery(body: string, expectedIssuer: string): DiscoveryR
     if (wrong) return { ok: false, reason: `The discovery document's ${field} is ${wrong}, so it cannot be used.` };
   }
   const issuer = raw.issuer as string;
-  const trim = (s: unknown) => String(s).replace(/\/+$/, '');
+  const trim = (s: unknown) => withoutTrailing(String(s), /\//);
   if (trim(issuer) !== trim(expectedIssuer)) {
     return { ok: false, reason: `The discovery document names issuer ${issuer}, not ${expectedIssuer}.` };
   }

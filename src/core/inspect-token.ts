@@ -1,5 +1,6 @@
 import { cleanToken } from './lib/clean-token';
 import { decodeJose } from './lib/decode-jose';
+import { withoutTrailing } from './lib/without-trailing';
 import { recognizeTokenFormat } from './recognize-token-format';
 import type { TokenInspection } from './token-inspection';
 import { judgeSafety } from './token-safety';
@@ -40,7 +41,7 @@ export function inspectToken(input: string, options: { now?: number } = {}): Tok
     warnings.push(...jose.warnings);
   }
 
-  const body = token.replace(/=+$/, '');
+  const body = withoutTrailing(token, /=/);
   const inside = body.indexOf('=');
   if (inside !== -1) {
     let count = 0;

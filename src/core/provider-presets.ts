@@ -1,5 +1,6 @@
 import { bundledDemoProfile } from './bundled-demo';
 import type { FlowProfile } from './flow-profile';
+import { withoutTrailing } from './lib/without-trailing';
 
 /** A value the user supplies for a preset, used as `{name}` in the template's strings. */
 export type PresetParameter = {
@@ -312,11 +313,11 @@ function normalise(parameter: string, raw: string): string | undefined {
         return undefined;
       }
       if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !url.hostname) return undefined;
-      return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+      return `${url.origin}${withoutTrailing(url.pathname, /\//)}`;
     }
     default: {
       // A path segment such as an Entra tenant: surrounding slashes are dropped.
-      const segment = value.replace(/^\/+|\/+$/g, '');
+      const segment = withoutTrailing(value.replace(/^\/+/, ''), /\//);
       return PATH_SEGMENT.test(segment) ? segment : undefined;
     }
   }

@@ -1,3 +1,4 @@
+import { withoutTrailing } from './lib/without-trailing';
 import type { SafetyVerdict } from './token-inspection';
 
 // The three grammars as ASCII lookup tables: a megabyte is judged in a few milliseconds.
@@ -38,7 +39,7 @@ function urlSafety(token: string): SafetyVerdict {
 
 function headerSafety(token: string): SafetyVerdict {
   // "=" is allowed only as trailing padding: judge what comes before it.
-  const body = token.replace(/=+$/, '');
+  const body = withoutTrailing(token, /=/);
   const offending = ALL_B64TOKEN_CHARS.test(body) ? [] : outside(body, B64TOKEN_CHAR);
   if (body === '') {
     return { safe: false, offending, advice: 'A b64token needs at least one character before any "=" padding (RFC 6750 §2.1).' };

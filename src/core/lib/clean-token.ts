@@ -2,6 +2,7 @@ import { decodeBase64 } from '../base64';
 import { extractToken } from './extract-token';
 import type { TokenInspection, TokenWarning } from '../token-inspection';
 import { nameCodePoint } from './unicode-names';
+import { withoutTrailing } from './without-trailing';
 
 export type CleanedToken = Pick<TokenInspection, 'token' | 'warnings' | 'extractedFrom' | 'basicClientId'>;
 
@@ -10,7 +11,8 @@ const SCHEME = /^(bearer|token|basic|bot|oauth|mac|dpop|jwt|apikey)(?:\s+|:\s*)(
 // ASCII quotes, and the typographic pairs word processors and chats turn them into.
 const OPENING_QUOTES = new Set(['"', "'", '`', '“', '”', '„', '‘', '’', '«']);
 const CLOSING_QUOTES = new Set(['"', "'", '`', '”', '“', '’', '‘', '»']);
-const TRIMMED = /^[\s\u200B\uFEFF]+|[\s\u200B\uFEFF]+$/g;
+const SPACE = /[\s\u200B\uFEFF]/;
+const LEADING_SPACE = /^[\s\u200B\uFEFF]+/;
 
 /**
  * Turns whatever was pasted into the token it carries, and says what was done on the way:
@@ -67,11 +69,12 @@ export function cleanToken(input: string): CleanedToken {
 }
 
 function trimmed(input: string, warn: (code: 'whitespace_trimmed', message: string) => void): string {
-  const text = input.replace(TRIMMED, '');
+  // The end is trimmed by a loop: /[\s…]+$/ is quadratic on a long run of spaces before a last letter.
+  const lead = LEADING_SPACE.exec(input)?.[0].length ?? 0;
+  const text = withoutTrailing(input.slice(lead), SPACE);
   if (text !== input && text !== '') {
-    const lead = input.length - input.replace(/^[\s\u200B\uFEFF]+/, '').length;
-    const ends = [/^[\s\u200B\uFEFF]/.test(input) && 'start', /[\s\u200B\uFEFF]$/.test(input) && 'end'].filter(Boolean).join(' and ');
-    const breaks = /^[\s\u200B\uFEFF]*[\r\n]|[\r\n][\s\u200B\uFEFF]*$/.test(input) ? ', line breaks included' : '';
+    const ends = [lead > 0 && 'start', lead + text.length < input.length && 'end'].filter(Boolean).join(' and ');
+    const breaks = /[\r\n]/.test(input.slice(0, lead)) || /[\r\n]/.test(input.slice(lead + text.length)) ? ', line breaks included' : '';
     warn('whitespace_trimmed', `Whitespace was removed from the ${ends}${breaks}${lead ? ` (${lead} character${lead > 1 ? 's' : ''} before the token)` : ''}. Code that stores the value as pasted sends it too.`);
   }
   return text;

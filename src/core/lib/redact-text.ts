@@ -5,6 +5,7 @@ import { redactHeader } from './redact-header';
 import { redactNamedValues } from './redact-named-values';
 import { redactUserinfo } from './redact-url';
 import { secretNameKind } from './secret-name-kind';
+import { withoutTrailing } from './without-trailing';
 
 /**
  * Free text with its secrets masked, by the names they come under: multipart/form-data parts,
@@ -62,8 +63,11 @@ function redactElements(text: string): string {
       continue;
     }
     const content = text.slice(start, end);
-    const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(content)!;
-    const masked = core === '' ? core! : maskFor(core!, kind, local!);
+    // The white space around the value stays; trimmed by a loop, as a regex is quadratic on a long run inside.
+    const lead = /^\s*/.exec(content)![0];
+    const core = withoutTrailing(content.slice(lead.length), /\s/);
+    const trail = content.slice(lead.length + core.length);
+    const masked = core === '' ? core : maskFor(core, kind, local!);
     if (masked !== core) {
       out += text.slice(copied, start) + lead + masked + trail;
       copied = end;

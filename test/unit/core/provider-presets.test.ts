@@ -139,6 +139,14 @@ describe('fillPreset', () => {
     expect(filled(preset('gitlab'), { instance: 'https://example.com/gitlab//' }).tokenEndpoint).toBe('https://example.com/gitlab/oauth/token');
   });
 
+  // Trailing slashes were dropped by /\/+$/, quadratic on a long run that stops short of the end (found by npm run fuzz).
+  it('reads a megabyte of slashes in linear time', () => {
+    const slashes = '/'.repeat(1 << 20);
+    expect(filled(preset('gitlab'), { instance: `https://example.com/${slashes}x` }).issuer).toBe(`https://example.com/${slashes}x`);
+    expect(fillPreset(preset('entra'), { tenant: `a${slashes}x` })).toEqual({ ok: false, missing: [], invalid: ['tenant'] });
+    expect(filled(preset('entra'), { tenant: `${slashes}common${slashes}` }).issuer).toBe('https://login.microsoftonline.com/common/v2.0');
+  });
+
   it('fills an Entra tenant into every endpoint, common included', () => {
     const profile = filled(preset('entra'), { tenant: ' common ' });
     expect(profile.issuer).toBe('https://login.microsoftonline.com/common/v2.0');

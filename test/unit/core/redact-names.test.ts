@@ -236,4 +236,10 @@ describe('redaction of large inputs', () => {
     redactExchange({ response: { status: 500, headers: { 'Content-Type': 'text/plain' }, body } });
     expect(performance.now() - started).toBeLessThan(5000);
   });
+
+  it('1 MB of white space inside a secret element is redacted in linear time (found by npm run fuzz)', () => {
+    const started = performance.now();
+    expect(redactText(`<password> a${' '.repeat(1_000_000)}b </password>`)).toBe('<password> •••• (1000002 chars) </password>');
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });
