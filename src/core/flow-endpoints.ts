@@ -1,10 +1,17 @@
 import type { ProviderMetadata } from './discovery';
 import type { FlowProfile } from './flow-profile';
 import type { FlowEndpoints } from './flow-run';
+import { isRecord } from './lib/is-record';
+
+/** A URL given as text. Profiles and discovery documents come from storage and servers: anything else counts as not given. */
+function given(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
 
 /** Discovery is needed when the profile names an issuer but not both endpoints a code flow cannot do without. */
 export function needsDiscovery(profile: Pick<FlowProfile, 'issuer' | 'authorizationEndpoint' | 'tokenEndpoint'>): boolean {
-  return !!profile.issuer && !(profile.authorizationEndpoint && profile.tokenEndpoint);
+  if (!isRecord(profile)) return false;
+  return given(profile.issuer) !== undefined && !(given(profile.authorizationEndpoint) && given(profile.tokenEndpoint));
 }
 
 /**
@@ -13,12 +20,14 @@ export function needsDiscovery(profile: Pick<FlowProfile, 'issuer' | 'authorizat
  * templated issuer that never matches). undefined when neither source names both.
  */
 export function flowEndpoints(profile: FlowProfile, metadata?: ProviderMetadata): FlowEndpoints | undefined {
-  const authorization = profile.authorizationEndpoint || metadata?.authorization_endpoint;
-  const token = profile.tokenEndpoint || metadata?.token_endpoint;
+  const own: Partial<Record<keyof FlowProfile, unknown>> = isRecord(profile) ? profile : {};
+  const found: Partial<Record<keyof ProviderMetadata, unknown>> = isRecord(metadata) ? metadata : {};
+  const authorization = given(own.authorizationEndpoint) ?? given(found.authorization_endpoint);
+  const token = given(own.tokenEndpoint) ?? given(found.token_endpoint);
   if (!authorization || !token) return undefined;
-  const revocation = profile.revocationEndpoint || metadata?.revocation_endpoint;
-  const introspection = profile.introspectionEndpoint || metadata?.introspection_endpoint;
-  const userinfo = profile.userinfoEndpoint || metadata?.userinfo_endpoint;
+  const revocation = given(own.revocationEndpoint) ?? given(found.revocation_endpoint);
+  const introspection = given(own.introspectionEndpoint) ?? given(found.introspection_endpoint);
+  const userinfo = given(own.userinfoEndpoint) ?? given(found.userinfo_endpoint);
   return {
     authorization,
     token,

@@ -1,3 +1,4 @@
+import { isRecord } from './lib/is-record';
 import type { PkceMethod } from './pkce';
 
 /** RFC 6749 §2.3.1 and OIDC Core §9: how the client proves who it is at the token endpoint. */
@@ -19,8 +20,10 @@ export const TOKEN_REQUESTS_AS_BROWSER = `Token requests: "${TOKEN_REQUESTS_LABE
  * its requests go as a server's; a public client (`none`) is a browser app's.
  */
 export function tokenRequestsAs(profile: Pick<FlowProfile, 'tokenRequestsAs' | 'clientAuth'>): TokenRequestsAs {
-  if (profile.tokenRequestsAs === 'server' || profile.tokenRequestsAs === 'browser') return profile.tokenRequestsAs;
-  return profile.clientAuth === 'none' ? 'browser' : 'server';
+  // A stored profile of another shape (or none) gets the default of a confidential client.
+  const { tokenRequestsAs: chosen, clientAuth } = isRecord(profile) ? profile : {};
+  if (chosen === 'server' || chosen === 'browser') return chosen;
+  return clientAuth === 'none' ? 'browser' : 'server';
 }
 
 /** Everything needed to run an authorization-code flow against one provider. */

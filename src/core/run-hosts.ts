@@ -2,6 +2,7 @@ import { needsDiscovery } from './flow-endpoints';
 import { tokenRequestsAs, type FlowProfile } from './flow-profile';
 import type { FlowEndpoints } from './flow-run';
 import { hostPermissionOf } from './host-permission';
+import { isRecord } from './lib/is-record';
 
 /** An endpoint a run calls: discovery first when there is an issuer and endpoints are missing. */
 export type RunEndpoint = 'discovery' | 'token' | 'revocation' | 'introspection' | 'userinfo';
@@ -20,20 +21,23 @@ export type RunHost = { permission: string; host: string; endpoints: RunEndpoint
  * profile's own endpoints and the issuer (for discovery) are all that is known.
  */
 export function hostsForRun(profile: FlowProfile, endpoints?: Partial<FlowEndpoints>): RunHost[] {
+  // A stored profile of another shape names no host; hostPermissionOf takes only URL strings.
+  if (!isRecord(profile)) return [];
+  const resolved: Partial<Record<keyof FlowEndpoints, unknown>> = isRecord(endpoints) ? endpoints : {};
   const asServer = tokenRequestsAs(profile) === 'server';
   if (!asServer && profile.corsAllowsExtensions === true) return [];
-  const known: [RunEndpoint, string | undefined][] = [
-    ['token', endpoints?.token || profile.tokenEndpoint],
-    ['revocation', endpoints?.revocation || profile.revocationEndpoint],
-    ['introspection', endpoints?.introspection || profile.introspectionEndpoint],
-    ['userinfo', endpoints?.userinfo || profile.userinfoEndpoint],
+  const known: [RunEndpoint, unknown][] = [
+    ['token', resolved.token || profile.tokenEndpoint],
+    ['revocation', resolved.revocation || profile.revocationEndpoint],
+    ['introspection', resolved.introspection || profile.introspectionEndpoint],
+    ['userinfo', resolved.userinfo || profile.userinfoEndpoint],
   ];
   if (needsDiscovery(profile)) known.unshift(['discovery', profile.issuer]);
   const hosts = new Map<string, RunHost>();
   for (const [endpoint, url] of known) {
-    const permission = url ? hostPermissionOf(url) : undefined;
+    const permission = typeof url === 'string' ? hostPermissionOf(url) : undefined;
     if (!permission) continue;
-    const host = new URL(url!).hostname;
+    const host = new URL(url as string).hostname;
     const entry = hosts.get(permission) ?? { permission, host, endpoints: [], why: '' };
     entry.endpoints.push(endpoint);
     hosts.set(permission, entry);

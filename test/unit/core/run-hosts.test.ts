@@ -73,3 +73,15 @@ describe('hostPermissionOf and hostOfPermission', () => {
     expect(hostOfPermission('http://127.0.0.1/*')).toBe('127.0.0.1');
   });
 });
+
+describe('a stored profile of another shape', () => {
+  // Found by npm run fuzz: tokenRequestsAs(null) and hostsForRun(null) threw.
+  it('gets the confidential default and names no host it cannot read', () => {
+    for (const stored of [null, undefined, 'profile', 42]) {
+      expect(tokenRequestsAs(stored as never)).toBe('server');
+      expect(hostsForRun(stored as never)).toEqual([]);
+    }
+    expect(hostsForRun({ ...bundledDemoProfile(), corsAllowsExtensions: false, tokenEndpoint: 42 as never, issuer: undefined }, 'endpoints' as never)).toEqual([]);
+    expect(hostsForRun({ ...bundledDemoProfile(), corsAllowsExtensions: false, issuer: undefined }, { token: ['https://a.example/t'] as never, userinfo: 'https://b.example/me' }).map((h) => h.permission)).toEqual(['https://b.example/*']);
+  });
+});
