@@ -3,6 +3,7 @@ import type { FlowProfile } from './flow-profile';
 import type { FlowRun } from './flow-run';
 import { hostPermissionOf } from './host-permission';
 import { parseHostPatterns } from './host-pattern';
+import { isRecord } from './lib/is-record';
 
 /** One permission the extension holds, and what of the extension uses it. */
 export type AccessEntry = {
@@ -55,23 +56,42 @@ export function accessUses(facts: AccessFacts): AccessEntry[] {
     if (!list.includes(what)) list.push(what);
     uses.set(permission, list);
   };
-  for (const pattern of parseHostPatterns(facts.watch.patterns)) for (const origin of pattern.origins) use(origin, `Watch: ${pattern.pattern}`);
-  for (const profile of facts.profiles) {
-    for (const host of hostsForRun(profile)) use(host.permission, `Profile “${profile.name}”: ${host.endpoints.map((e) => ENDPOINT_WORDS[e]).join(', ')}`);
+  // The facts come from storage and the browser: each part of another shape counts as empty.
+  const given: Partial<Record<keyof AccessFacts, unknown>> = isRecord(facts) ? facts : {};
+  const watch = isRecord(given.watch) ? given.watch : {};
+  const held = isRecord(given.held) ? given.held : {};
+  const patterns = texts(watch.patterns);
+  for (const pattern of parseHostPatterns(patterns)) for (const origin of pattern.origins) use(origin, `Watch: ${pattern.pattern}`);
+  for (const profile of records(given.profiles)) {
+    for (const host of hostsForRun(profile as FlowProfile)) use(host.permission, `Profile “${name(profile.name)}”: ${host.endpoints.map((e) => ENDPOINT_WORDS[e]).join(', ')}`);
   }
-  for (const run of facts.runs) {
+  for (const run of records(given.runs)) {
+    const of = `Run of “${name(run.profileName)}”`;
     // A run waiting for the person's answer uses what it asked for, though its profile may be unsaved.
-    if (run.status === 'running') for (const permission of run.awaitingHosts?.permissions ?? []) use(permission, `Run of “${run.profileName}”: waiting for your answer`);
-    for (const [endpoint, url] of Object.entries(run.endpoints ?? {})) {
-      if (endpoint !== 'authorization') use(hostPermissionOf(url), `Run of “${run.profileName}”: ${endpoint} endpoint`);
+    if (run.status === 'running' && isRecord(run.awaitingHosts)) for (const permission of texts(run.awaitingHosts.permissions)) use(permission, `${of}: waiting for your answer`);
+    for (const [endpoint, url] of Object.entries(isRecord(run.endpoints) ? run.endpoints : {})) {
+      if (endpoint !== 'authorization') use(hostPermissionOf(url as string), `${of}: ${endpoint} endpoint`);
     }
   }
-  const watching = facts.watch.patterns.length > 0 && !facts.watch.paused;
-  for (const permission of facts.watchPermissions) if (watching) use(permission, 'Watch: reading your app’s traffic');
+  const watching = patterns.length > 0 && !watch.paused;
+  for (const permission of texts(given.watchPermissions)) if (watching) use(permission, 'Watch: reading your app’s traffic');
   for (const [permission, what] of Object.entries(REQUIRED_USES)) use(permission, what);
 
+  const required = texts(given.required);
   return [
-    ...facts.held.origins.map((permission) => ({ kind: 'host' as const, permission, uses: uses.get(permission) ?? [], required: false })),
-    ...facts.held.permissions.map((permission) => ({ kind: 'api' as const, permission, uses: uses.get(permission) ?? [], required: facts.required.includes(permission) })),
+    ...texts(held.origins).map((permission) => ({ kind: 'host' as const, permission, uses: uses.get(permission) ?? [], required: false })),
+    ...texts(held.permissions).map((permission) => ({ kind: 'api' as const, permission, uses: uses.get(permission) ?? [], required: required.includes(permission) })),
   ];
+}
+
+function texts(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function records(value: unknown): Record<string, unknown>[] {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+function name(value: unknown): string {
+  return typeof value === 'string' ? value : '';
 }

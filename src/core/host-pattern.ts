@@ -12,7 +12,8 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 
 /** Reads a typed host pattern; never throws. A pasted URL is taken for its host (and port). */
 export function parseHostPattern(input: string): HostPatternResult {
-  let text = input.trim().toLowerCase();
+  // A stored pattern that is not text is read as nothing typed.
+  let text = typeof input === 'string' ? input.trim().toLowerCase() : '';
   if (text === '') return { ok: false, reason: 'Type a host, such as api.freeagent.com, localhost:3000 or *.example.com.' };
   const scheme = /^[a-z][a-z0-9+.-]*:\/\//.exec(text);
   if (scheme) text = text.slice(scheme[0].length);
@@ -55,6 +56,7 @@ export function matchesHostPattern(url: string, pattern: HostPattern): boolean {
 
 /** The patterns that parse: a stored one that no longer does is skipped rather than breaking the watcher. */
 export function parseHostPatterns(patterns: readonly string[]): HostPattern[] {
+  if (!Array.isArray(patterns)) return [];
   return patterns.flatMap((pattern) => {
     const parsed = parseHostPattern(pattern);
     return parsed.ok ? [parsed.value] : [];

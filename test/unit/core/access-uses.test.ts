@@ -71,4 +71,20 @@ describe('accessUses', () => {
     const entries = accessUses(facts({ held: { origins: ['http://127.0.0.1/*'], permissions: [] }, profiles: [{ ...bundledDemoProfile(), clientAuth: 'none' }] }));
     expect(entries[0]!.uses).toEqual([]);
   });
+
+  // Found by npm run fuzz: facts of another shape (storage written by another version) threw.
+  it('reads facts of another shape as far as they go, each part of the wrong type counted as empty', () => {
+    expect(accessUses(undefined as never)).toEqual([]);
+    const odd = {
+      held: { origins: ['https://github.com/*', 7], permissions: 'webRequest' },
+      required: null,
+      watchPermissions: [null],
+      watch: { patterns: [false, 'github.com'], paused: 'no' },
+      profiles: [null, { ...github, name: { toString: 1 } }],
+      runs: [{ ...run({ authorization: 'x', token: 'https://github.com/t' }), profileName: 3 }, 'run'],
+    } as unknown as AccessFacts;
+    expect(accessUses(odd)).toEqual([
+      { kind: 'host', permission: 'https://github.com/*', uses: ['Watch: github.com', 'Profile “”: token endpoint', 'Run of “”: token endpoint'], required: false },
+    ]);
+  });
 });

@@ -57,3 +57,12 @@ describe('matchesHostPattern', () => {
     expect(originsOf(patterns)).toEqual(['http://localhost/*', 'https://localhost/*', 'http://api.freeagent.com/*', 'https://api.freeagent.com/*']);
   });
 });
+
+describe('stored patterns of another shape', () => {
+  // Found by npm run fuzz: a stored pattern that is not text (or a list that is not a list) threw.
+  it('are skipped, as a pattern that no longer parses is', () => {
+    expect(parseHostPattern(42 as never)).toEqual({ ok: false, reason: 'Type a host, such as api.freeagent.com, localhost:3000 or *.example.com.' });
+    expect(parseHostPatterns([false, 'localhost:3000', null] as never).map((p) => p.pattern)).toEqual(['localhost:3000']);
+    expect(parseHostPatterns('localhost:3000' as never)).toEqual([]);
+  });
+});
