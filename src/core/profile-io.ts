@@ -1,4 +1,5 @@
 import { endpointWarnings, type EndpointWarning } from './endpoint-warnings';
+import { isRecord } from './lib/is-record';
 import type { ProviderIdentity } from './provider-errors';
 import { TOKEN_REQUESTS_LABELS, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from './flow-profile';
 
@@ -10,10 +11,26 @@ const STRING_FIELDS = [
   'userinfoEndpoint', 'clientId', 'scope', 'redirectUri', 'redirectUriAtExchange',
 ] as const;
 
-/** Profiles as JSON to share or keep, never with their secrets. */
+/**
+ * Profiles as JSON to share or keep, never with their secrets. Never throws: a stored entry that
+ * is not a profile, or one JSON cannot write (nested too deep), is left out; it could not be
+ * imported either.
+ */
 export function exportProfiles(profiles: FlowProfile[]): string {
-  const shareable = profiles.map(({ id: _id, clientSecret: _secret, rememberSecret: _remember, ...rest }) => rest);
+  const shareable = (Array.isArray(profiles) ? profiles : [])
+    .filter(isRecord)
+    .map(({ id: _id, clientSecret: _secret, rememberSecret: _remember, ...rest }) => rest)
+    .filter(writable);
   return JSON.stringify({ oauthLensProfiles: 1, profiles: shareable }, null, 2);
+}
+
+function writable(value: unknown): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** An imported profile's endpoints that deserve a look before it is run (see endpointWarnings). */

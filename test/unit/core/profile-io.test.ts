@@ -41,3 +41,14 @@ describe('profile import and export', () => {
     expect(importProfiles('nope')).toEqual({ profiles: [], problems: ['The file is not JSON.'], warnings: [] });
   });
 });
+
+describe('exportProfiles never throws', () => {
+  // Found by npm run fuzz: stored profiles of another shape, or one nested too deep for JSON, threw.
+  it('leaves out what is not a profile or cannot be written as JSON', () => {
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
+    const kept = { ...bundledDemoProfile(), name: 'kept' };
+    expect(JSON.parse(exportProfiles(null as never))).toEqual({ oauthLensProfiles: 1, profiles: [] });
+    const { profiles } = importProfiles(exportProfiles([null, 'profile', { ...bundledDemoProfile(), extraParams: { deep } }, kept] as never));
+    expect(profiles.map((p) => p.name)).toEqual(['kept']);
+  });
+});
