@@ -1,6 +1,23 @@
 import { encodeBase64, utf8 } from './base64';
 import type { ClientAuthMethod } from './flow-profile';
 import type { HttpRequest } from './http-exchange';
+import { isRecord } from './lib/is-record';
+
+// The values come from profiles, stored runs and token responses: what is not text (a number
+// aside, written as URLSearchParams writes it) is left out of a form rather than thrown on.
+function formText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+function form(params: unknown): URLSearchParams {
+  const body = new URLSearchParams();
+  if (!isRecord(params)) return body;
+  for (const [name, value] of Object.entries(params)) {
+    const text = formText(value);
+    if (text !== undefined) body.append(name, text);
+  }
+  return body;
+}
 
 export type ClientCredentials = { clientId: string; clientSecret?: string; clientAuth: ClientAuthMethod };
 
@@ -10,13 +27,10 @@ export function authorizationCodeRequest(
   grant: { code: string; redirectUri: string; codeVerifier?: string },
   client: ClientCredentials,
 ): HttpRequest {
-  const params: Record<string, string> = {
-    grant_type: 'authorization_code',
-    code: grant.code,
-    redirect_uri: grant.redirectUri,
-  };
-  if (grant.codeVerifier) params.code_verifier = grant.codeVerifier;
-  return tokenRequest(tokenEndpoint, params, client);
+  const { code, redirectUri, codeVerifier } = isRecord(grant) ? grant : {};
+  const params: Record<string, unknown> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
+  if (codeVerifier) params.code_verifier = codeVerifier;
+  return tokenRequest(tokenEndpoint, params as Record<string, string>, client);
 }
 
 /**
@@ -28,17 +42,20 @@ export function tokenRequest(tokenEndpoint: string, params: Record<string, strin
     'content-type': 'application/x-www-form-urlencoded',
     accept: 'application/json',
   };
-  const body = new URLSearchParams(params);
-  switch (client.clientAuth) {
+  const body = form(params);
+  const { clientId: id, clientSecret: secret, clientAuth } = isRecord(client) ? client : {};
+  const clientId = formText(id) ?? '';
+  const clientSecret = formText(secret) ?? '';
+  switch (clientAuth) {
     case 'client_secret_basic':
-      headers.authorization = basicAuthorization(client.clientId, client.clientSecret ?? '');
+      headers.authorization = basicAuthorization(clientId, clientSecret);
       break;
     case 'client_secret_post':
-      body.set('client_id', client.clientId);
-      body.set('client_secret', client.clientSecret ?? '');
+      body.set('client_id', clientId);
+      body.set('client_secret', clientSecret);
       break;
     case 'none':
-      body.set('client_id', client.clientId);
+      body.set('client_id', clientId);
       break;
   }
   return { method: 'POST', url: tokenEndpoint, headers, body: body.toString() };
@@ -71,9 +88,11 @@ const CLIENT_AUTH_FIELDS = ['client_id', 'client_secret', 'client_assertion_type
  * `invalid_client`.
  */
 export function withSameClientAuthentication(previous: HttpRequest, url: string, params: Record<string, string>): HttpRequest {
-  const authorization = Object.entries(previous.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
-  const previousBody = new URLSearchParams(previous.body ?? '');
-  const body = new URLSearchParams(params);
+  const { headers, body: sent } = isRecord(previous) ? previous : {};
+  const found = Object.entries(isRecord(headers) ? headers : {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  const authorization = typeof found === 'string' ? found : undefined;
+  const previousBody = new URLSearchParams(typeof sent === 'string' ? sent : '');
+  const body = form(params);
   for (const field of CLIENT_AUTH_FIELDS) {
     const value = previousBody.get(field);
     if (value !== null) body.set(field, value);

@@ -3,6 +3,7 @@ import {
   authorizationCodeRequest,
   basicAuthorization,
   bearerRequest,
+  tokenRequest,
   withSameClientAuthentication,
 } from '../../../src/core';
 
@@ -118,5 +119,21 @@ describe('withSameClientAuthentication', () => {
     const revoke = withSameClientAuthentication(exchange, 'https://as.example/revoke', { token: 't' });
     expect(revoke.headers).not.toHaveProperty('authorization');
     expect(Object.fromEntries(new URLSearchParams(revoke.body))).toEqual({ token: 't', client_id: 'id', client_secret: 's' });
+  });
+});
+
+describe('token requests from stored values of another shape', () => {
+  // Found by npm run fuzz: a grant, client, previous request or params of another shape threw.
+  it('leave out what is not text instead of throwing', () => {
+    const client = { clientId: 'c', clientAuth: 'none' as const };
+    expect(authorizationCodeRequest('https://as/t', null as never, client).body).toBe('grant_type=authorization_code&client_id=c');
+    expect(tokenRequest('https://as/t', [0] as never, client).body).toBe('client_id=c');
+    expect(tokenRequest('https://as/t', { grant_type: 'refresh_token', refresh_token: { toString: 1 }, n: 5 } as never, client).body).toBe('grant_type=refresh_token&n=5&client_id=c');
+    expect(tokenRequest('https://as/t', {}, null as never)).toMatchObject({ body: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(tokenRequest('https://as/t', {}, { clientId: ['c'], clientSecret: 1, clientAuth: 'client_secret_post' } as never).body).toBe('client_id=&client_secret=1');
+    const refresh = withSameClientAuthentication({ method: 'POST', url: 'x', headers: { Authorization: ['Basic a'] }, body: [0] } as never, 'https://as/t', { grant_type: 'refresh_token' });
+    expect(refresh.headers).not.toHaveProperty('authorization');
+    expect(refresh.body).toBe('grant_type=refresh_token');
+    expect(withSameClientAuthentication(undefined as never, 'https://as/t', null as never).body).toBe('');
   });
 });
