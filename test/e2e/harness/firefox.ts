@@ -148,7 +148,26 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
     select: async (selector, value) => void (await page.select(selector, value)),
     click: async (selector) => {
       await clicking?.();
-      await page.locator(selector).click();
+      try {
+        // The element is scrolled into view here, and the locator only waits for it to be shown
+        // and enabled: its own checks (in the viewport, not moving) wait on the page's rendering,
+        // and in a second headless Firefox on a busy machine they were seen to get no answer for
+        // 30 s, a button below the fold never clicked.
+        await page.waitForSelector(selector);
+        await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+        await page.locator(selector).setEnsureElementIsInTheViewport(false).setWaitForStableBoundingBox(false).click();
+      } catch (error) {
+        // The locator's wait says only that it timed out; what the element looked like says why.
+        const state = await page
+          .evaluate((s) => {
+            const el = document.querySelector(s) as HTMLButtonElement | null;
+            if (!el) return 'not in the page';
+            const r = el.getBoundingClientRect();
+            return JSON.stringify({ disabled: el.disabled, rect: [r.x, r.y, r.width, r.height], viewport: [innerWidth, innerHeight], visibility: document.visibilityState, focus: document.hasFocus(), text: el.textContent });
+          }, selector)
+          .catch((e: Error) => `unreadable: ${e.message}`);
+        throw new Error(`click(${selector}) failed; the element: ${state}`, { cause: error });
+      }
     },
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
     text: async (selector) => (await page.$eval(selector, (el) => el.textContent)) ?? '',
