@@ -1,3 +1,4 @@
+import { isRecord } from './lib/is-record';
 import type { PkceMethod } from './pkce';
 
 export type AuthorizationRequest = {
@@ -15,19 +16,32 @@ export type AuthorizationRequest = {
 /**
  * RFC 6749 §4.1.1 authorization request URL. Parameters already in the endpoint's query are
  * kept (§3.1 allows them); extra parameters never override the ones the flow depends on.
+ * Values come from a stored profile: one that is not text is left out.
+ *
+ * Throws a TypeError when the authorization endpoint is not an absolute URL: there is no request
+ * to build, and the run fails with the sentence that says so. The one throw in the core besides
+ * parseHttpTranscript's (test/unit/core/fuzz.test.ts lists both).
  */
 export function buildAuthorizationUrl(request: AuthorizationRequest): string {
-  const url = new URL(request.authorizationEndpoint);
-  for (const [name, value] of Object.entries(request.extraParams ?? {})) url.searchParams.set(name, value);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('client_id', request.clientId);
-  url.searchParams.set('redirect_uri', request.redirectUri);
-  if (request.scope) url.searchParams.set('scope', request.scope);
-  url.searchParams.set('state', request.state);
-  if (request.codeChallenge) {
-    url.searchParams.set('code_challenge', request.codeChallenge);
-    url.searchParams.set('code_challenge_method', request.codeChallengeMethod ?? 'S256');
+  const given: Partial<Record<keyof AuthorizationRequest, unknown>> = isRecord(request) ? request : {};
+  const endpoint = given.authorizationEndpoint;
+  if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) {
+    throw new TypeError(`The authorization endpoint is not an absolute URL: ${typeof endpoint === 'string' ? `"${endpoint.slice(0, 200)}"` : 'none was given'}.`);
   }
-  if (request.nonce) url.searchParams.set('nonce', request.nonce);
+  const url = new URL(endpoint);
+  const set = (name: string, value: unknown) => {
+    if (typeof value === 'string') url.searchParams.set(name, value);
+  };
+  for (const [name, value] of Object.entries(isRecord(given.extraParams) ? given.extraParams : {})) set(name, value);
+  url.searchParams.set('response_type', 'code');
+  set('client_id', given.clientId);
+  set('redirect_uri', given.redirectUri);
+  if (given.scope) set('scope', given.scope);
+  set('state', given.state);
+  if (typeof given.codeChallenge === 'string' && given.codeChallenge !== '') {
+    url.searchParams.set('code_challenge', given.codeChallenge);
+    url.searchParams.set('code_challenge_method', given.codeChallengeMethod === 'plain' ? 'plain' : 'S256');
+  }
+  if (given.nonce) set('nonce', given.nonce);
   return url.toString();
 }

@@ -58,3 +58,19 @@ describe('buildAuthorizationUrl', () => {
     expect(url.searchParams.get('redirect_uri')).toBe('https://client.example.com/cb');
   });
 });
+
+describe('buildAuthorizationUrl from a stored profile of another shape', () => {
+  const request = { authorizationEndpoint: 'https://as.example/authorize', clientId: 'c', redirectUri: 'https://client.example/cb', scope: '', state: 's' };
+
+  // Found by npm run fuzz: extra parameters or values that are not text threw (String() of {"toString": 1}).
+  it('leaves out values that are not text', () => {
+    const url = new URL(buildAuthorizationUrl({ ...request, clientId: { toString: 1 }, extraParams: { prompt: 'consent', n: 1, o: { toString: 1 } }, nonce: 5 } as never));
+    expect(Object.fromEntries(url.searchParams)).toEqual({ prompt: 'consent', response_type: 'code', redirect_uri: 'https://client.example/cb', state: 's' });
+    expect(new URL(buildAuthorizationUrl({ ...request, extraParams: 'prompt=consent' } as never)).searchParams.has('prompt')).toBe(false);
+  });
+
+  it('refuses an endpoint that is not an absolute URL, with a sentence that says so', () => {
+    expect(() => buildAuthorizationUrl({ ...request, authorizationEndpoint: '/authorize' })).toThrow(new TypeError('The authorization endpoint is not an absolute URL: "/authorize".'));
+    expect(() => buildAuthorizationUrl(null as never)).toThrow(new TypeError('The authorization endpoint is not an absolute URL: none was given.'));
+  });
+});
