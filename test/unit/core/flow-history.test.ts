@@ -61,3 +61,15 @@ describe('historyOf', () => {
     expect(historyOf(run, api).tokenRevokedAt).toBeUndefined();
   });
 });
+
+describe('historyOf a stored run of another shape', () => {
+  // Found by npm run fuzz: a run or exchange of another shape threw, and so did a token response before an API call whose time is not a date.
+  it('tells what it can, and never throws', () => {
+    expect(historyOf(runOf([token]), { prototype: null } as never)).toEqual({ authMethodsSupported: ['client_secret_basic'] });
+    expect(historyOf(null as never, api)).toEqual(api.context);
+    expect(historyOf({ ...runOf([]), exchanges: 'x' } as never, api)).toMatchObject(api.context);
+    expect(historyOf(runOf([{ ...token, at: 'not a date' }, { ...api, at: 'not a date' }]), { ...api, at: 'not a date' }).tokenExpiresAt).toBeUndefined();
+    const odd = { ...token, context: null, request: { body: ['code_verifier'] }, response: 'OK' } as never;
+    expect(historyOf(runOf([odd, api]), api)).toEqual({ ...api.context, authMethodsSupported: ['client_secret_basic'] });
+  });
+});
