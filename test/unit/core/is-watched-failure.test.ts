@@ -50,5 +50,7 @@ describe('isWatchedFailure: which failures on a watched host are listed', () => 
 
   it('never throws, whatever it is given', () => {
     fc.assert(fc.property(fc.anything(), (value) => typeof isWatchedFailure(value as HttpExchange) === 'boolean'));
+    // Found by npm run fuzz: a status Number() cannot convert threw.
+    expect(isWatchedFailure({ response: { status: { toString: 1 }, headers: {}, body: '' } } as never)).toBe(true);
   });
 });
