@@ -110,3 +110,17 @@ describe('errorReport redacts what the diagnosis quotes', () => {
     for (const text of texts) expect(redactText(text)).toBe(text);
   });
 });
+
+describe('errorReport of a stored exchange of another shape', () => {
+  // Found by npm run fuzz: an exchange without a response, or values that String() cannot write ({"toString": 1}), threw.
+  it('reports as far as it goes, and never throws', () => {
+    const diagnosis = explainExchange(exchange)!;
+    expect(errorReport('' as never, diagnosis)).toContain('- **Status:** not recorded');
+    const odd = { request: { method: 'GET', url: { toString: 1 }, headers: { Accept: 'application/json', X: 1 }, body: 5 }, response: { status: { toString: 1 }, headers: 'h', body: [] } };
+    const report = errorReport(odd as never, { ...diagnosis, title: { toString: 1 }, candidates: ['other', 'no_such_category'], redirectUris: { atAuthorization: { toString: 1 }, atExchange: 'https://a.example/cb' } } as never);
+    expect(report).toContain('- **Request:** GET \n');
+    expect(report).toContain('```http\nGET \nAccept: application/json\n\nHTTP not recorded\n```');
+    expect(errorReport(exchange, null as never)).toContain('## OAuth error: \n');
+  });
+});
+
