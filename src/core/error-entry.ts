@@ -1,5 +1,6 @@
 import type { FlowHistory } from './diagnosis';
 import type { HttpExchange } from './http-exchange';
+import { isRecord } from './lib/is-record';
 import { capExchangeBodies, keepNewestWithin, STORAGE_BUDGET, storedBytes } from './storage-budget';
 
 /** Where an error was seen: a flow the extension ran, the developer's own traffic, or a pasted transcript. */
@@ -33,6 +34,8 @@ export type ErrorIndexEntry = { id: string; bytes: number; seen: boolean };
 /**
  * `entry` with its bodies capped, first in the index; the oldest entries beyond `limit` or
  * beyond `budget` bytes are dropped (the newest always stays). Says which ids were dropped.
+ * The index is read from storage: one of another shape counts as empty, and an entry without a
+ * text id is not an entry (it is neither kept nor named as dropped).
  */
 export function addErrorEntry(
   index: readonly ErrorIndexEntry[],
@@ -40,13 +43,15 @@ export function addErrorEntry(
   limit = ERROR_LOG_LIMIT,
   budget: number = STORAGE_BUDGET.errorLog,
 ): { entry: ErrorEntry; index: ErrorIndexEntry[]; dropped: string[] } {
-  const capped = { ...entry, exchange: capExchangeBodies(entry.exchange) };
-  const all = [{ id: capped.id, bytes: storedBytes(capped), seen: capped.seen }, ...index.filter((e) => e.id !== entry.id)];
-  const kept = keepNewestWithin(all.slice(0, Math.max(1, limit)), budget, (e) => e.bytes);
+  const capped = { ...entry, exchange: capExchangeBodies(isRecord(entry) ? entry.exchange : (undefined as never)) };
+  const stored = Array.isArray(index) ? (index as unknown[]).filter((e): e is ErrorIndexEntry => isRecord(e) && typeof e.id === 'string') : [];
+  const all = [{ id: capped.id, bytes: storedBytes(capped), seen: capped.seen }, ...stored.filter((e) => e.id !== capped.id)];
+  // A stored size that is not a number counts as none: the entry goes when newer ones outnumber it.
+  const kept = keepNewestWithin(all.slice(0, Math.max(1, limit)), budget, (e) => (Number.isFinite(e.bytes) ? e.bytes : 0));
   const keptIds = new Set(kept.map((e) => e.id));
-  return { entry: capped, index: kept, dropped: index.filter((e) => !keptIds.has(e.id)).map((e) => e.id) };
+  return { entry: capped, index: kept, dropped: stored.filter((e) => !keptIds.has(e.id)).map((e) => e.id) };
 }
 
 export function unseenCount(log: readonly { seen: boolean }[]): number {
-  return log.reduce((count, entry) => count + (entry.seen ? 0 : 1), 0);
+  return Array.isArray(log) ? log.reduce((count: number, entry: unknown) => count + (isRecord(entry) && !entry.seen ? 1 : 0), 0) : 0;
 }

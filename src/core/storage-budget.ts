@@ -93,6 +93,8 @@ export function capExchangeBodies<T extends HttpExchange>(exchange: T, limit: nu
  * always kept: it is what the person is looking at now (its bodies are capped, so it is small).
  */
 export function keepNewestWithin<T>(items: readonly T[], budget: number, size: (item: T) => number = weightOf): T[] {
+  // A list read from storage may be of another shape: then nothing is kept of it.
+  if (!Array.isArray(items)) return [];
   let used = 0;
   let count = 0;
   for (const item of items) {

@@ -77,3 +77,11 @@ describe('keepNewestWithin', () => {
     );
   });
 });
+
+describe('keepNewestWithin a stored list of another shape', () => {
+  // Found by npm run fuzz: a list that is not a list threw.
+  it('keeps nothing of it', () => {
+    expect(keepNewestWithin(0 as never, 100)).toEqual([]);
+    expect(keepNewestWithin({ length: 2 } as never, 100)).toEqual([]);
+  });
+});
