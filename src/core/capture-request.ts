@@ -1,4 +1,5 @@
 import type { HttpRequest } from './http-exchange';
+import { isRecord } from './lib/is-record';
 import { redactRequest } from './redact';
 
 /** What webRequest's onBeforeRequest hands over as `requestBody` (same shape in Chrome and Firefox). */
@@ -13,7 +14,9 @@ export const CAPTURED_BODY_LIMIT = 16 * 1024;
  */
 export function captureRequest(method: string, url: string, headers: { name: string; value?: string }[] | undefined, body: CapturedBody | undefined): HttpRequest {
   const headerRecord: Record<string, string> = {};
-  for (const { name, value } of headers ?? []) {
+  // webRequest's details, as the browser (or a test's fake of it) hands them over: only text is kept.
+  for (const header of Array.isArray(headers) ? (headers as unknown[]) : []) {
+    const { name, value } = isRecord(header) ? header : {};
     if (typeof name !== 'string' || typeof value !== 'string') continue;
     headerRecord[name] = headerRecord[name] === undefined ? value : `${headerRecord[name]}, ${value}`;
   }
@@ -33,7 +36,7 @@ function bodyText(body: CapturedBody | undefined): string | undefined {
   if (!body || typeof body !== 'object') return undefined;
   if (body.formData && typeof body.formData === 'object') {
     const params = new URLSearchParams();
-    for (const [name, values] of Object.entries(body.formData)) for (const value of Array.isArray(values) ? values : []) params.append(name, String(value));
+    for (const [name, values] of Object.entries(body.formData)) for (const value of Array.isArray(values) ? values : []) if (typeof value === 'string') params.append(name, value);
     return params.toString();
   }
   if (Array.isArray(body.raw)) {

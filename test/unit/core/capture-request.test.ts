@@ -84,3 +84,13 @@ describe('captureRequest redacts by meaning', () => {
     expect(fromBytes.body).toBe(multipart.replace(secret, '•••• (26 chars)'));
   });
 });
+
+describe('captureRequest on details of another shape', () => {
+  // Found by npm run fuzz: headers that are not a list, and form values String() cannot write, threw.
+  it('keeps only what is text', () => {
+    expect(captureRequest('GET', 'https://a.example/', { valueOf: false } as never, undefined)).toEqual({ method: 'GET', url: 'https://a.example/' });
+    expect(captureRequest('GET', 'https://a.example/', [null, { name: 'Accept', value: 'text/html' }, { name: 'X', value: 1 }] as never, undefined).headers).toEqual({ Accept: 'text/html' });
+    const body = { formData: { grant_type: ['authorization_code', { toString: 1 }] } } as never;
+    expect(captureRequest('POST', 'https://a.example/token', [], body).body).toBe('grant_type=authorization_code');
+  });
+});
