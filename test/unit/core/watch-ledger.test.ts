@@ -41,3 +41,17 @@ describe('the watcher\'s ledger', () => {
     expect(historyForCodeExchange(emptyWatchLedger(), 'h', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'h' });
   });
 });
+
+describe('a stored ledger of another shape', () => {
+  // Found by npm run fuzz: a ledger written by another version (or none) threw, and stopped the watcher's updates.
+  it('is read as far as it goes, each part of the wrong type as empty', () => {
+    const authorize = 'https://as.example/authorize?response_type=code&state=s&redirect_uri=https%3A%2F%2Fapp.example%2Fcb';
+    expect(noteAuthorizationRequest(undefined as never, authorize, 't0').authorizations).toEqual([{ at: 't0', state: 's', redirectUri: 'https://app.example/cb' }]);
+    const odd = { authorizations: [null, { state: 'x', redirectUri: { toString: 1 }, at: 't' }], codes: 'codes' } as never;
+    expect(codeInRedirect(odd, 'https://app.example/cb?code=c&state=x')).toEqual({ code: 'c' });
+    expect(noteCodeIssued(odd, 'h', 't1').codes).toEqual({ h: { issuedAt: 't1' } });
+    expect(noteCodeRedeemed('' as never, 'h', 't2').codes).toEqual({ h: { issuedAt: 't2', firstRedeemedAt: 't2' } });
+    expect(historyForCodeExchange({ authorizations: [], codes: { h: 'x' } } as never, 'h', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'h' });
+    expect(historyForCodeExchange(emptyWatchLedger(), 'toString', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'toString' });
+  });
+});
