@@ -1,0 +1,229 @@
+import fc from 'fast-check';
+import type * as core from '../../src/core';
+import { PROVIDER_PRESETS, parseHostPattern, exportProfiles, type HostPattern, type Randomness, type Sha256 } from '../../src/core';
+import { anyDataOrDeep, anyNumber, anyString, base64ish, data, jsonText, jwtish, optional, piecesString, urlish } from './hostile';
+import {
+  accessFacts,
+  authorizationRequest,
+  bodyText,
+  capturedBody,
+  capturedHeaders,
+  clientCredentials,
+  diagnosis,
+  discoveryPair,
+  errorEntry,
+  errorIndex,
+  explainOptions,
+  flowEndpointsShape,
+  flowHistory,
+  flowProfile,
+  headers,
+  hostPattern,
+  httpExchange,
+  httpRequest,
+  isoDate,
+  methods,
+  noResponse,
+  noResponseFacts,
+  providerIdentities,
+  providerMetadata,
+  redirectAndExpectation,
+  runAndExchange,
+  stringParams,
+  tokenFormats,
+  watchLedger,
+} from './shapes';
+
+// One fuzz target per function the core exports: the arguments a caller could hand it. The
+// property (run-target.ts) is that the call does not throw (an async one does not reject) and,
+// unless the target says otherwise, returns something.
+//
+// Which arguments get hostile data: anything that can come from outside the type system (storage
+// written by another version, a message, an imported file, a server, a paste, the browser's
+// webRequest details) is fuzzed with `data()`: real shapes, mutated at any depth, or anything at
+// all. Arguments only ever built by the calling code or by the core itself (option bags, a
+// HostPattern from parseHostPattern, a NoResponse from classifyNoResponse), capabilities
+// (Randomness, Sha256) and the core's own catalogues get the right types with hostile values:
+// any text, any number. Each target says so where it narrows.
+
+type Exports = typeof core;
+/** The names of the core's exports that are functions. */
+export type CoreFunctionName = { [K in keyof Exports]: Exports[K] extends (...args: never[]) => unknown ? K : never }[keyof Exports];
+
+export type FuzzTarget<F extends (...args: never[]) => unknown = (...args: never[]) => unknown> = {
+  args: fc.Arbitrary<Parameters<F>>;
+  /** Its type allows undefined (`X | undefined`), or it hands back what it was given when that is not the data it reads. */
+  mayReturnUndefined?: true;
+  /** A documented refusal: the only errors it may throw, and for which input. Anything else thrown is a bug. */
+  refuses?: (error: unknown, args: Parameters<F>) => boolean;
+};
+
+type Targets = { [K in CoreFunctionName]: FuzzTarget<Exports[K] extends (...args: never[]) => unknown ? Exports[K] : never> };
+
+// ---- Capabilities: what the extension passes is crypto's; a test's fixed bytes are as good.
+/** Returns `length` bytes derived from a seed, or (a platform gone wrong) any bytes at all. */
+const randomness: fc.Arbitrary<Randomness> = fc.oneof(
+  fc.integer().map((seed) => (length: number) => Uint8Array.from({ length }, (_, i) => (seed * 31 + i * 17) & 0xff)),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => () => bytes),
+);
+const sha256: fc.Arbitrary<Sha256> = fc.uint8Array({ maxLength: 64 }).map((digest) => async () => digest);
+
+/** Rare and large, made from a seed: generating 64 KB one arbitrary byte at a time would dominate the run. */
+const largeBytes = fc.tuple(fc.integer({ min: 1 << 14, max: 1 << 17 }), fc.integer()).map(([length, seed]) => Uint8Array.from({ length }, (_, i) => (seed + i * 131) & 0xff));
+/** A caller's measure of an item: any number, in turn. Not fc.func, which stringifies its argument (and overflows on deep ones). */
+const sizes = fc.array(anyNumber, { minLength: 1, maxLength: 4 }).map((values) => {
+  let call = 0;
+  return () => values[call++ % values.length]!;
+});
+const grant = fc.record({ code: anyString, redirectUri: urlish, codeVerifier: anyString }, { requiredKeys: ['code', 'redirectUri'] });
+const presetValues = fc.dictionary(fc.constantFrom('tenant', 'domain', 'instance', '__proto__', 'x'), fc.oneof(anyString, urlish), { maxKeys: 3 });
+const transcriptish = piecesString(undefined, 60);
+const hostish = fc.oneof(
+  fc.tuple(fc.constantFrom('', 'https://', 'HTTP://', '*.', '*', 'a:b://'), fc.oneof(fc.domain(), fc.constantFrom('localhost', '127.0.0.1', '[::1]', '[fe80::1', 'com', '-a.example', 'a..example')), fc.constantFrom('', ':3000', ':0', ':65536', ':99999', '/path?x#y', ':'))
+    .map((parts) => parts.join('')),
+  anyString,
+);
+/** A HostPattern is made only by parseHostPattern (the watcher stores the typed text): those, and ones of any text. */
+const parsedHostPattern: fc.Arbitrary<HostPattern> = fc.oneof(
+  hostish.map((text) => parseHostPattern(text)).filter((result) => result.ok).map((result) => (result as { value: HostPattern }).value),
+  hostPattern,
+);
+const exportedProfiles = fc.array(data(flowProfile), { maxLength: 3 }).map((profiles) => {
+  try {
+    return exportProfiles(profiles);
+  } catch {
+    return '{"oauthLensProfiles":1,"profiles":[]}';
+  }
+});
+const providerNames = fc.oneof(fc.constantFrom('GitHub', 'github', ' Shopify ', 'Salesforce', 'Microsoft Entra ID', ''), anyString);
+const steps = fc.oneof(fc.constantFrom('token', 'refresh', 'revoke', 'authorize', 'api', 'userinfo', 'introspect', 'discovery'), anyString);
+const contentType = optional(fc.oneof(fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/html', 'text/plain', 'JSON', 'form'), anyString));
+const now = optional(fc.record({ now: anyNumber }, { requiredKeys: [] }));
+const nearUriPair = fc.tuple(urlish, fc.nat(40), anyString).map(([uri, at, piece]): [string, string] => [uri, uri.slice(0, at) + piece + uri.slice(at + 1)]);
+
+export const CORE_TARGETS: Targets = {
+  // ---- Encoding and randomness
+  encodeBase64: { args: fc.tuple(fc.oneof({ weight: 100, arbitrary: fc.uint8Array({ maxLength: 300 }) }, { weight: 1, arbitrary: largeBytes }), optional(fc.constantFrom('standard' as const, 'url' as const))) },
+  decodeBase64: { args: fc.tuple(fc.oneof(base64ish, anyString)), mayReturnUndefined: true },
+  utf8: { args: fc.tuple(anyString) },
+  utf8Length: { args: fc.tuple(anyString) },
+  percentEncode: { args: fc.tuple(anyString) },
+  generateCodeVerifier: { args: fc.tuple(randomness) },
+  randomToken: { args: fc.tuple(randomness) },
+  codeChallenge: { args: fc.tuple(anyString, fc.constantFrom('S256' as const, 'plain' as const), sha256) },
+
+  // ---- Profiles, presets, discovery, endpoints
+  tokenRequestsAs: { args: fc.tuple(data(flowProfile)) },
+  bundledDemoProfile: { args: fc.tuple(optional(urlish)) },
+  fillPreset: { args: fc.tuple(fc.constantFrom(...PROVIDER_PRESETS), data(presetValues)) },
+  exportProfiles: { args: fc.tuple(data(fc.array(flowProfile, { maxLength: 3 }))) },
+  importProfiles: { args: fc.tuple(fc.oneof(exportedProfiles, jsonText([fc.record({ oauthLensProfiles: fc.constant(1), profiles: fc.array(data(flowProfile), { maxLength: 3 }) })]), anyString), optional(providerIdentities)) },
+  discoveryUrl: { args: fc.tuple(fc.oneof(urlish, anyString.map((text) => `${text}${'/'.repeat(text.length % 7)}`))) },
+  parseDiscovery: { args: discoveryPair },
+  parseJsonObject: { args: fc.tuple(fc.oneof(jsonText(), anyString), anyString) },
+  endpointWarnings: { args: fc.tuple(data(flowProfile), optional(data(providerMetadata)), optional(providerIdentities)) },
+  needsDiscovery: { args: fc.tuple(data(flowProfile)) },
+  flowEndpoints: { args: fc.tuple(data(flowProfile), optional(data(providerMetadata))), mayReturnUndefined: true },
+  hostsForRun: { args: fc.tuple(data(flowProfile), optional(data(flowEndpointsShape))) },
+  hostPermissionOf: { args: fc.tuple(urlish), mayReturnUndefined: true },
+  hostOfPermission: { args: fc.tuple(fc.oneof(urlish, anyString.map((text) => `https://${text}/*`))) },
+  accessUses: { args: fc.tuple(data(accessFacts)) },
+
+  // ---- The authorization-code flow
+  buildAuthorizationUrl: {
+    args: fc.tuple(data(authorizationRequest)),
+    // Documented: an authorization endpoint that is not an absolute URL gives no request to build.
+    // Node 20's URL.canParse, once optimised, says false for a URL with a Latin-1 letter ("é") that
+    // new URL parses (seen in Node 20.20; browsers agree with new URL): such an endpoint is refused here too.
+    refuses: (error, [request]) => {
+      const endpoint = typeof request === 'object' && request !== null ? (request as { authorizationEndpoint?: unknown }).authorizationEndpoint : undefined;
+      const notUrl = typeof endpoint !== 'string' || !URL.canParse(endpoint) || /[\u0080-\u00ff]/.test(endpoint);
+      return error instanceof TypeError && error.message.startsWith('The authorization endpoint is not an absolute URL') && notUrl;
+    },
+  },
+  parseAuthorizationResponse: { args: redirectAndExpectation },
+  authorizationCodeRequest: { args: fc.tuple(urlish, data(grant), data(clientCredentials)) },
+  tokenRequest: { args: fc.tuple(urlish, data(stringParams), data(clientCredentials)) },
+  basicAuthorization: { args: fc.tuple(anyString, anyString) },
+  bearerRequest: { args: fc.tuple(urlish, anyString) },
+  withSameClientAuthentication: { args: fc.tuple(data(httpRequest), urlish, data(stringParams)) },
+  browserSendsOrigin: { args: fc.tuple(fc.record({ method: methods, hostAccess: fc.boolean(), originRemoved: fc.boolean() })) },
+  needsPreflight: { args: fc.tuple(data(httpRequest)) },
+  historyOf: { args: runAndExchange },
+
+  // ---- Tokens
+  inspectToken: { args: fc.tuple(fc.oneof(anyString, jwtish, bodyText), now) },
+  parseTokenResponse: { args: fc.tuple(bodyText, contentType, now) },
+  readTokenFields: { args: fc.tuple(bodyText, contentType) },
+  jwtPayload: { args: fc.tuple(fc.oneof(jwtish, anyString)), mayReturnUndefined: true },
+  judgeSafety: { args: fc.tuple(fc.oneof(anyString, jwtish)) },
+  describeChar: { args: fc.tuple(anyString) },
+  recognizeTokenFormat: {
+    args: fc.tuple(fc.oneof(anyString, fc.tuple(fc.constantFrom('ghp_', 'github_pat_', 'xoxb-', 'sk_live_', 'AC', 's.', 'hvs.', 'glpat-', 'ya29.', 'EAA'), anyString).map(([prefix, rest]) => prefix + rest)), optional(tokenFormats)),
+    mayReturnUndefined: true,
+  },
+  maskSecret: { args: fc.tuple(anyString, optional(fc.constantFrom('token' as const, 'password' as const))) },
+  describeDuration: { args: fc.tuple(anyNumber) },
+  describeRelative: { args: fc.tuple(anyNumber, anyNumber) },
+  describeExpiry: { args: fc.tuple(anyNumber, anyNumber) },
+
+  // ---- Redaction and snippets
+  redactExchange: { args: fc.tuple(data(httpExchange)), mayReturnUndefined: true },
+  redactRequest: { args: fc.tuple(data(httpRequest)), mayReturnUndefined: true },
+  redactText: { args: fc.tuple(fc.oneof(anyString, bodyText, transcriptish)) },
+  redactUrl: { args: fc.tuple(urlish) },
+  toCurl: { args: fc.tuple(data(httpRequest)) },
+  toPhpCurl: { args: fc.tuple(data(httpRequest)) },
+  toFetch: { args: fc.tuple(data(httpRequest)) },
+
+  // ---- Errors and their explanation
+  explainExchange: { args: fc.tuple(data(httpExchange), optional(data(flowHistory)), optional(data(explainOptions))) },
+  readError: { args: fc.tuple(data(httpExchange), optional(steps)) },
+  isErrorExchange: { args: fc.tuple(data(httpExchange)) },
+  isWatchedFailure: { args: fc.tuple(data(httpExchange)) },
+  isTokenRequest: { args: fc.tuple(optional(data(httpRequest))) },
+  tokenResponseWarnings: { args: fc.tuple(data(httpExchange), optional(data(flowHistory))) },
+  errorReport: { args: fc.tuple(data(httpExchange), data(diagnosis), optional(isoDate)) },
+  findOriginRefusal: { args: fc.tuple(data(fc.array(fc.oneof(anyString, fc.constantFrom('AADSTS9002326', 'invalid_request')), { maxLength: 4 })), optional(anyString)), mayReturnUndefined: true },
+  compareRedirectUris: { args: fc.oneof(fc.tuple(urlish, urlish), nearUriPair, fc.tuple(anyString, anyString)) },
+  readRateLimit: { args: fc.tuple(data(headers), anyNumber, optional(providerNames)) },
+  parseHttpTranscript: {
+    args: fc.tuple(fc.oneof(transcriptish, anyString, bodyText, fc.tuple(fc.constantFrom('HTTP/1.1 400 Bad Request\n', '401\n', '$ curl -i https://a.example/t\nHTTP/2 200\n', '< HTTP/1.1 429\n<\n'), bodyText).map(([head, body]) => head + body))),
+    // Documented: a paste with no status to be found is refused with an Error that says what to paste instead.
+    refuses: (error) => error instanceof Error && error.constructor === Error && error.message.length > 0,
+  },
+
+  // ---- No response
+  classifyNoResponse: { args: fc.tuple(data(noResponseFacts)) },
+  possibleNetworkCauses: { args: fc.tuple(urlish) },
+  // A NoResponse is made by classifyNoResponse: the right shape, any values.
+  mayHaveBeenSent: { args: fc.tuple(noResponse) },
+  describeNoResponse: { args: fc.tuple(noResponse, urlish, fc.boolean()) },
+
+  // ---- Storage and the error log
+  storedBytes: { args: fc.tuple(anyDataOrDeep) },
+  capBody: { args: fc.tuple(fc.oneof(anyString, bodyText), optional(anyNumber)) },
+  capExchangeBodies: { args: fc.tuple(data(httpExchange), optional(anyNumber)), mayReturnUndefined: true },
+  keepNewestWithin: { args: fc.tuple(data(fc.array(anyDataOrDeep, { maxLength: 5 })), anyNumber, optional(sizes)) },
+  addErrorEntry: { args: fc.tuple(data(errorIndex), data(errorEntry), optional(anyNumber), optional(anyNumber)) },
+  unseenCount: { args: fc.tuple(data(fc.array(fc.record({ seen: fc.boolean() }), { maxLength: 5 }))) },
+
+  // ---- Watching
+  parseHostPattern: { args: fc.tuple(hostish) },
+  parseHostPatterns: { args: fc.tuple(data(fc.array(hostish, { maxLength: 4 }))) },
+  // The watcher matches request URLs against patterns parseHostPattern made.
+  matchesHostPattern: { args: fc.tuple(urlish, parsedHostPattern) },
+  originsOf: { args: fc.tuple(fc.array(parsedHostPattern, { maxLength: 4 })) },
+  captureRequest: { args: fc.tuple(methods, urlish, optional(data(capturedHeaders)), optional(data(capturedBody))) },
+  emptyWatchLedger: { args: fc.constant([] as []) },
+  isAuthorizationRequest: { args: fc.tuple(urlish) },
+  // Hands back the ledger it was given, whatever that was, when the URL is not an authorization request.
+  noteAuthorizationRequest: { args: fc.tuple(data(watchLedger), urlish, isoDate), mayReturnUndefined: true },
+  codeInRedirect: { args: fc.tuple(data(watchLedger), urlish), mayReturnUndefined: true },
+  noteCodeIssued: { args: fc.tuple(data(watchLedger), anyString, isoDate, optional(urlish)) },
+  noteCodeRedeemed: { args: fc.tuple(data(watchLedger), anyString, isoDate) },
+  historyForCodeExchange: { args: fc.tuple(data(watchLedger), anyString, optional(urlish)) },
+};
+
+/** Names with their targets, in the table's order. */
+export const coreTargets = Object.entries(CORE_TARGETS) as [CoreFunctionName, FuzzTarget][];
