@@ -34,10 +34,13 @@ export type AuthorizationResponseExpectation = {
  * not this server's error. The values in the reasons never include the code.
  */
 export function parseAuthorizationResponse(redirectUrl: string, expected: string | AuthorizationResponseExpectation): AuthorizationResponse {
-  const { state: expectedState, redirectUri, issuer, issParameterSupported }: Partial<AuthorizationResponseExpectation> =
+  const { state: given, redirectUri, issuer, issParameterSupported }: Partial<Record<keyof AuthorizationResponseExpectation, unknown>> =
     typeof expected === 'string' ? { state: expected } : typeof expected === 'object' && expected !== null ? expected : {};
+  // Only a state that is text can be matched (and quoted: String() of {"toString": 1} throws).
+  const expectedState = typeof given === 'string' ? given : undefined;
   if (typeof redirectUrl !== 'string' || !URL.canParse(redirectUrl)) {
-    return invalid('not_a_url', `The redirect is not a URL: ${redactText(String(redirectUrl).slice(0, 200))}`);
+    const shown = typeof redirectUrl === 'string' ? redirectUrl.slice(0, 200) : typeof redirectUrl === 'object' && redirectUrl !== null ? 'an object' : String(redirectUrl);
+    return invalid('not_a_url', `The redirect is not a URL: ${redactText(shown)}`);
   }
   const url = new URL(redirectUrl);
   if (typeof redirectUri === 'string') {
@@ -52,7 +55,7 @@ export function parseAuthorizationResponse(redirectUrl: string, expected: string
       'state',
       state === null
         ? 'The redirect carries no state parameter, so it cannot be matched to this request.'
-        : `The redirect's state (${state}) is not the one this request sent (${expectedState}).`,
+        : `The redirect's state (${state}) is not the one this request sent (${expectedState ?? 'none'}).`,
     );
   }
   const error = params.get('error');

@@ -150,3 +150,15 @@ describe('parseAuthorizationResponse: the issuer (RFC 9207)', () => {
     expect(parseAuthorizationResponse('https://c.example/cb?code=abc&state=x&iss=https%3A%2F%2Fattacker.example', { state: 's', issuer })).toMatchObject({ problem: 'state' });
   });
 });
+
+describe('parseAuthorizationResponse on an expectation of another shape', () => {
+  // Found by npm run fuzz: a state String() cannot write ({"toString": null}) threw while being quoted.
+  it('matches and quotes only a state that is text', () => {
+    expect(parseAuthorizationResponse('https://app.example/cb?state=s&code=c', { state: { toString: null } } as never)).toEqual({
+      kind: 'invalid',
+      problem: 'state',
+      reason: "The redirect's state (s) is not the one this request sent (none).",
+    });
+    expect(parseAuthorizationResponse({ toString: null } as never, 's')).toEqual({ kind: 'invalid', problem: 'not_a_url', reason: 'The redirect is not a URL: an object' });
+  });
+});
