@@ -22,6 +22,9 @@ const PROSE_WORDS = new Set(
 const MASK_AHEAD = new RegExp(`(?:${MASK}|<redacted [^<>\\r\\n]*>)`, 'y');
 // Credentials already redacted, after their scheme: `Bearer <redacted …>`.
 const REDACTED_AHEAD = /[^\s"'<>]*[ \t]+<redacted [^<>\r\n]*>/y;
+// Credentials that are a secret-named value already masked on its own (`Bearer code:•••• (1 chars)`,
+// once `code:(` was read as a name and its value): masking the word again would hide the name.
+const NAMED_MASK_AHEAD = new RegExp(`(?:[!#$%&'*+.^_\`|~0-9A-Za-z-]+[ \\t]+)?[A-Za-z_][\\w.-]*[:=]${MASK}`, 'y');
 
 /** Text with the value of every secret-named `name=value` or `name: value` in it masked. */
 export function redactNamedValues(text: string): string {
@@ -70,7 +73,7 @@ function valueAt(text: string, start: number, kind: SecretKind, bare: boolean): 
 
 /** Where the mask already at `start` ends, or -1 when the value there is not one. */
 function maskEnd(text: string, start: number, kind: SecretKind): number {
-  for (const pattern of kind === 'credentials' ? [MASK_AHEAD, REDACTED_AHEAD] : [MASK_AHEAD]) {
+  for (const pattern of kind === 'credentials' ? [MASK_AHEAD, REDACTED_AHEAD, NAMED_MASK_AHEAD] : [MASK_AHEAD]) {
     pattern.lastIndex = start;
     if (pattern.test(text)) return pattern.lastIndex;
   }
