@@ -80,10 +80,30 @@ export async function runTarget(name: CoreFunctionName, target: FuzzTarget, opti
     numRuns: options.runs,
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
     ...(options.path !== undefined ? { path: options.path } : {}),
-    // Each counterexample printed in full would be megabytes for the huge inputs: fast-check shrinks them first.
+    // The report names the error and where the core threw it.
     includeErrorInReport: true,
   };
-  const details = await fc.check(fuzzProperty(name, target, slowest) as fc.IAsyncProperty<unknown[]>, parameters);
-  const ms = performance.now() - start;
-  return { name, runs: details.numRuns, ms, slowest, ...(details.failed ? { failure: fc.defaultReportMessage(details) ?? 'failed' } : {}) };
+  const property = fuzzProperty(name, target, slowest) as fc.IAsyncProperty<unknown[]>;
+  let outcome: Pick<TargetOutcome, 'runs' | 'failure'>;
+  try {
+    const details = await fc.check(property, parameters);
+    outcome = { runs: details.numRuns, ...(details.failed ? { failure: report(details) } : {}) };
+  } catch (error) {
+    // fast-check itself can overflow the stack while shrinking or printing a deeply nested input.
+    outcome = { runs: 0, failure: `fast-check stopped (${String(error)}) while running, shrinking or printing a failure; replay with --seed ${parameters.seed ?? '(the printed seed)'} and --jobs 1 to see it.` };
+  }
+  return { name, ms: performance.now() - start, slowest, ...outcome };
+}
+
+/** fast-check's report, or the gist of it when the counterexample is too deep to print. */
+function report(details: fc.RunDetails<unknown[]>): string {
+  try {
+    // fast-check's own stack frames say nothing about the core.
+    return (fc.defaultReportMessage(details) ?? 'failed')
+      .split('\n')
+      .filter((line) => !/^\s+at .*node_modules[\\/]fast-check/.test(line))
+      .join('\n');
+  } catch {
+    return `Property failed after ${details.numRuns} tests\n{ seed: ${details.seed}, path: "${details.counterexamplePath}" }\nCounterexample too deep to print.\nGot ${String(details.errorInstance)}`;
+  }
 }
