@@ -13,7 +13,7 @@ const RUNS = 200;
  */
 const DOCUMENTED_REFUSALS: Record<string, string> = {
   parseHttpTranscript: 'a paste with no HTTP status in it is refused with an Error that says what to paste instead; the popup shows its message',
-  buildAuthorizationUrl: 'an authorization endpoint that is not an absolute URL gives no request to build: TypeError from the URL parser, the run fails with it',
+  buildAuthorizationUrl: 'an authorization endpoint that is not an absolute URL gives no request to build: a TypeError that says so, and the run fails with its message',
 };
 
 describe('every function the core exports is fuzzed', () => {
