@@ -72,7 +72,7 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     const state = randomToken(env.random);
     const nonce = /(^|\s)openid(\s|$)/.test(profile.scope) ? randomToken(env.random) : undefined;
     const verifier = profile.pkce === 'off' ? undefined : generateCodeVerifier(env.random);
-    const authorizationUrl = buildAuthorizationUrl({
+    const built = buildAuthorizationUrl({
       authorizationEndpoint: endpoints.authorization,
       clientId: profile.clientId,
       redirectUri: run.redirectUri,
@@ -84,6 +84,8 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
       ...(nonce ? { nonce } : {}),
       ...(profile.extraParams ? { extraParams: profile.extraParams } : {}),
     });
+    if (!built.ok) throw new FlowFailure('authorize', built.problem);
+    const authorizationUrl = built.url;
 
     run.pending = { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) };
     await env.save(run);

@@ -18,15 +18,14 @@ export type AuthorizationRequest = {
  * kept (§3.1 allows them); extra parameters never override the ones the flow depends on.
  * Values come from a stored profile: one that is not text is left out.
  *
- * Throws a TypeError when the authorization endpoint is not an absolute URL: there is no request
- * to build, and the run fails with the sentence that says so. The one throw in the core besides
- * parseHttpTranscript's (test/unit/core/fuzz.test.ts lists both).
+ * When the authorization endpoint is not an absolute URL there is no request to build: the
+ * problem says so, and the run fails with that sentence. Never throws.
  */
-export function buildAuthorizationUrl(request: AuthorizationRequest): string {
+export function buildAuthorizationUrl(request: AuthorizationRequest): AuthorizationUrl {
   const given: Partial<Record<keyof AuthorizationRequest, unknown>> = isRecord(request) ? request : {};
   const endpoint = given.authorizationEndpoint;
   if (typeof endpoint !== 'string' || !URL.canParse(endpoint)) {
-    throw new TypeError(`The authorization endpoint is not an absolute URL: ${typeof endpoint === 'string' ? `"${endpoint.slice(0, 200)}"` : 'none was given'}.`);
+    return { ok: false, problem: `The authorization endpoint is not an absolute URL: ${typeof endpoint === 'string' ? `"${endpoint.slice(0, 200)}"` : 'none was given'}.` };
   }
   const url = new URL(endpoint);
   const set = (name: string, value: unknown) => {
@@ -43,5 +42,7 @@ export function buildAuthorizationUrl(request: AuthorizationRequest): string {
     url.searchParams.set('code_challenge_method', given.codeChallengeMethod === 'plain' ? 'plain' : 'S256');
   }
   if (given.nonce) set('nonce', given.nonce);
-  return url.toString();
+  return { ok: true, url: url.toString() };
 }
+
+export type AuthorizationUrl = { ok: true; url: string } | { ok: false; problem: string };

@@ -14,7 +14,7 @@ export {
   type TokenRequestsAs,
 } from './flow-profile';
 export { BUNDLED_DEMO_ISSUER, BUNDLED_DEMO_PORT, DEMO_CLIENTS, DEMO_ACCOUNT, bundledDemoProfile } from './bundled-demo';
-export { buildAuthorizationUrl, type AuthorizationRequest } from './authorization-request';
+export { buildAuthorizationUrl, type AuthorizationRequest, type AuthorizationUrl } from './authorization-request';
 export {
   parseAuthorizationResponse,
   type AuthorizationResponse,
@@ -68,7 +68,7 @@ export { tokenResponseWarnings, type TokenResponseWarning } from './token-respon
 export { OAUTH_ERRORS, DESCRIPTION_HINTS, type OAuthError, type ErrorSetting } from './oauth-errors';
 export { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule, type ProviderIdentity } from './provider-errors';
 export { compareRedirectUris, type RedirectUriPart } from './compare-redirect-uris';
-export { parseHttpTranscript } from './parse-http-transcript';
+export { parseHttpTranscript, type TranscriptReading } from './parse-http-transcript';
 export { readRateLimit, type RateLimitReading } from './read-rate-limit';
 export { RATE_LIMIT_HEADERS } from './rate-limit-headers';
 export { addErrorEntry, unseenCount, ERROR_LOG_LIMIT, type ErrorEntry, type ErrorIndexEntry, type ErrorSource } from './error-entry';

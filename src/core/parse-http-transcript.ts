@@ -7,18 +7,34 @@ import { readCurlCommand } from './lib/curl-command';
  * body with its status typed beside it. Of several responses (100 Continue, redirects followed
  * with -L) it keeps the last final one.
  *
- * Throws an Error saying what to paste instead when there is no status to be found, neither
- * written nor told by the body. Every regex is linear, so a huge paste costs only its length.
+ * When there is no status to be found, neither written nor told by the body, it says what to
+ * paste instead. Never throws. Every regex is linear, so a huge paste costs only its length.
  */
-export function parseHttpTranscript(text: string): HttpExchange {
+export function parseHttpTranscript(text: string): TranscriptReading {
+  if (typeof text !== 'string') return { ok: false, problem: 'Nothing to read: the paste is not text.' };
+  try {
+    return { ok: true, exchange: readTranscript(text) };
+  } catch (error) {
+    // Only Unreadable is thrown on purpose; anything else would be a defect of this reader, and
+    // the person still gets a sentence instead of a broken view.
+    return { ok: false, problem: error instanceof Unreadable ? error.message : 'This paste could not be read as an HTTP exchange.' };
+  }
+}
+
+export type TranscriptReading = { ok: true; exchange: HttpExchange } | { ok: false; problem: string };
+
+/** Thrown inside this reader where a paste cannot be read, and turned into its `problem`. */
+class Unreadable extends Error {}
+
+function readTranscript(text: string): HttpExchange {
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (normalised.trim() === '') {
-    throw new Error('Nothing to read: the paste is empty. Paste the output of curl -i (or curl -v), or type the status above the body.');
+    throw new Unreadable('Nothing to read: the paste is empty. Paste the output of curl -i (or curl -v), or type the status above the body.');
   }
   const command = readCurlCommand(normalised);
   const rest = command ? normalised.slice(command.end) : normalised;
   if (command && rest.trim() === '') {
-    throw new Error('This is only a curl command, without its output: run it with -i (or -v) and paste the command together with what it prints.');
+    throw new Unreadable('This is only a curl command, without its output: run it with -i (or -v) and paste the command together with what it prints.');
   }
   const lines = dedent(rest.split('\n'));
   const verbose = rest.includes('< HTTP/') && lines.some((line) => VERBOSE_STATUS.test(line));
@@ -29,7 +45,7 @@ export function parseHttpTranscript(text: string): HttpExchange {
   if (responses.length === 0) {
     const sent = requests[0] ?? (rest.includes('HTTP/') ? verboseRequestLine(lines) : undefined);
     if (sent) {
-      throw new Error(
+      throw new Unreadable(
         `Found the request (${sent.method ?? ''} ${shorten(sent.target ?? '')}) but no response after it: paste the response too, starting with its status line (e.g. HTTP/1.1 400 Bad Request).`,
       );
     }
@@ -311,7 +327,7 @@ function readHeaderless(lines: string[], command: HttpRequest | undefined): Http
   }
   const body = joinBody(inline.concat(lines.slice(i)));
   status ??= statusFromBody(body);
-  if (status === undefined) throw new Error(noStatusMessage(body));
+  if (status === undefined) throw new Unreadable(noStatusMessage(body));
 
   const sent = hasPseudo(request, REQUEST_FIELDS) ? fromMessage(request, command, false) : command;
   const result: HttpResponse = { status, headers: toRecord(response.headers), body };
@@ -354,7 +370,7 @@ const REASONS: Record<string, number> = {
 
 /**
  * With no status in the paste, only a body that tells its outcome gets one; anything else makes
- * parseHttpTranscript throw, since a guessed status would mislead the explanation more than a
+ * parseHttpTranscript say what to paste instead, since a guessed status would mislead the explanation more than a
  * request to paste the status line. A body tells its outcome by:
  * - a status field of its own (`status`, `statusCode`, `status_code`, Google's `error.code`);
  * - an OAuth `error`: the status the specs prescribe for that code, 400 in general

@@ -10,12 +10,9 @@ export function ExplainResponse({ copy }: { copy?: CopyText }) {
   const [text, setText] = useState('');
   const outcome = useMemo((): Outcome => {
     if (text.trim() === '') return { kind: 'empty' };
-    let exchange: HttpExchange;
-    try {
-      exchange = parseHttpTranscript(text);
-    } catch (error) {
-      return { kind: 'unreadable', message: (error as Error).message };
-    }
+    const read = parseHttpTranscript(text);
+    if (!read.ok) return { kind: 'unreadable', message: read.problem };
+    const { exchange } = read;
     const diagnosis = explainExchange(exchange);
     return diagnosis ? { kind: 'error', exchange: redactExchange(exchange), diagnosis } : { kind: 'fine', status: exchange.response.status };
   }, [text]);

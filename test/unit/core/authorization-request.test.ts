@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthorizationUrl } from '../../../src/core';
+import { buildAuthorizationUrl, type AuthorizationRequest } from '../../../src/core';
+
+/** The URL built, or a TypeError with the problem, so the tests below read as before. */
+function urlOf(request: AuthorizationRequest): string {
+  const built = buildAuthorizationUrl(request);
+  if (!built.ok) throw new TypeError(built.problem);
+  return built.url;
+}
 
 describe('buildAuthorizationUrl', () => {
   it('writes the RFC 6749 §4.1.1 example request', () => {
     const url = new URL(
-      buildAuthorizationUrl({
+      urlOf({
         authorizationEndpoint: 'https://server.example.com/authorize',
         clientId: 's6BhdRkqt3',
         redirectUri: 'https://client.example.com/cb',
@@ -23,7 +30,7 @@ describe('buildAuthorizationUrl', () => {
 
   it('adds the PKCE challenge (RFC 7636 §4.3), the nonce and the scope', () => {
     const url = new URL(
-      buildAuthorizationUrl({
+      urlOf({
         authorizationEndpoint: 'https://server.example.com/authorize',
         clientId: 'c',
         redirectUri: 'https://client.example.com/cb',
@@ -43,7 +50,7 @@ describe('buildAuthorizationUrl', () => {
 
   it('keeps the endpoint’s own query and lets no extra parameter override the flow’s', () => {
     const url = new URL(
-      buildAuthorizationUrl({
+      urlOf({
         authorizationEndpoint: 'https://login.example.com/oauth2/authorize?p=B2C_1_signin',
         clientId: 'c',
         redirectUri: 'https://client.example.com/cb',
@@ -64,13 +71,14 @@ describe('buildAuthorizationUrl from a stored profile of another shape', () => {
 
   // Found by npm run fuzz: extra parameters or values that are not text threw (String() of {"toString": 1}).
   it('leaves out values that are not text', () => {
-    const url = new URL(buildAuthorizationUrl({ ...request, clientId: { toString: 1 }, extraParams: { prompt: 'consent', n: 1, o: { toString: 1 } }, nonce: 5 } as never));
+    const url = new URL(urlOf({ ...request, clientId: { toString: 1 }, extraParams: { prompt: 'consent', n: 1, o: { toString: 1 } }, nonce: 5 } as never));
     expect(Object.fromEntries(url.searchParams)).toEqual({ prompt: 'consent', response_type: 'code', redirect_uri: 'https://client.example/cb', state: 's' });
-    expect(new URL(buildAuthorizationUrl({ ...request, extraParams: 'prompt=consent' } as never)).searchParams.has('prompt')).toBe(false);
+    expect(new URL(urlOf({ ...request, extraParams: 'prompt=consent' } as never)).searchParams.has('prompt')).toBe(false);
   });
 
-  it('refuses an endpoint that is not an absolute URL, with a sentence that says so', () => {
-    expect(() => buildAuthorizationUrl({ ...request, authorizationEndpoint: '/authorize' })).toThrow(new TypeError('The authorization endpoint is not an absolute URL: "/authorize".'));
-    expect(() => buildAuthorizationUrl(null as never)).toThrow(new TypeError('The authorization endpoint is not an absolute URL: none was given.'));
+  it('refuses an endpoint that is not an absolute URL, with a sentence that says so, and never throws', () => {
+    expect(buildAuthorizationUrl({ ...request, authorizationEndpoint: 'authorize' })).toEqual({ ok: false, problem: 'The authorization endpoint is not an absolute URL: "authorize".' });
+    expect(() => urlOf({ ...request, authorizationEndpoint: '/authorize' })).toThrow(new TypeError('The authorization endpoint is not an absolute URL: "/authorize".'));
+    expect(() => urlOf(null as never)).toThrow(new TypeError('The authorization endpoint is not an absolute URL: none was given.'));
   });
 });

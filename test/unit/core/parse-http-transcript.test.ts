@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseHttpTranscript } from '../../../src/core/parse-http-transcript';
+import { readTranscript } from './read-transcript';
 import { RFC6749_BASIC } from './fixtures';
 
 const crlf = (text: string) => text.replaceAll('\n', '\r\n');
 
 describe('parseHttpTranscript: curl -i', () => {
   it('reads the FreeAgent 401: Basic realm, text body, and the request from the command', () => {
-    const exchange = parseHttpTranscript(
+    const exchange = readTranscript(
       crlf(`$ curl -i -u 'my-oauth-id:my-oauth-secret' https://api.freeagent.com/v2/token_endpoint -d grant_type=authorization_code -d code=1Yz-NGQ3YzBj -d redirect_uri=https%3A%2F%2Fapp.example.com%2Fcb
 HTTP/1.1 401 Unauthorized
 Date: Tue, 02 Jan 2024 09:12:44 GMT
@@ -46,7 +46,7 @@ HTTP Basic: Access denied.
   });
 
   it('reads GitHub’s form-encoded error sent with HTTP 200, HTTP/2 lowercase headers and two Set-Cookie', () => {
-    const exchange = parseHttpTranscript(
+    const exchange = readTranscript(
       crlf(`$ curl -i -X POST https://github.com/login/oauth/access_token \\
     -d client_id=Iv1.8a61f9b3a7aba766 \\
     -d client_secret=$CLIENT_SECRET \\
@@ -75,7 +75,7 @@ error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+ex
   });
 
   it('reads a 429 with Retry-After and joins a repeated header with ", "', () => {
-    const exchange = parseHttpTranscript(`HTTP/1.1 429 Too Many Requests
+    const exchange = readTranscript(`HTTP/1.1 429 Too Many Requests
 Content-Type: application/json
 Retry-After: 30
 X-Rate-Limit-Limit: 100
@@ -94,7 +94,7 @@ Vary: Accept-Encoding
   });
 
   it('keeps the final response after 100 Continue', () => {
-    const exchange = parseHttpTranscript(
+    const exchange = readTranscript(
       crlf(`HTTP/1.1 100 Continue
 
 HTTP/1.1 400 Bad Request
@@ -114,7 +114,7 @@ Pragma: no-cache
   });
 
   it('follows curl -L: the last response, and the GET curl made after the 301', () => {
-    const exchange = parseHttpTranscript(`$ curl -iL http://auth.example.com/oauth/token -H 'Authorization: Basic ${RFC6749_BASIC}' -d grant_type=client_credentials
+    const exchange = readTranscript(`$ curl -iL http://auth.example.com/oauth/token -H 'Authorization: Basic ${RFC6749_BASIC}' -d grant_type=client_credentials
 HTTP/1.1 301 Moved Permanently
 Server: nginx
 Location: https://auth.example.com/oauth/token
@@ -135,7 +135,7 @@ content-type: application/json
   });
 
   it('works without the blank line between headers and body, and ignores what comes before the status line', () => {
-    const exchange = parseHttpTranscript(`Note: Unnecessary use of -X or --request, POST is already inferred.
+    const exchange = readTranscript(`Note: Unnecessary use of -X or --request, POST is already inferred.
 HTTP/1.1 400 Bad Request
 Content-Type: application/json
 {"error":"invalid_grant","error_description":"Code not valid"}`);
@@ -147,7 +147,7 @@ Content-Type: application/json
   });
 
   it('reads an indented paste and drops the "%" zsh prints after output without a final newline', () => {
-    const exchange = parseHttpTranscript(`
+    const exchange = readTranscript(`
         HTTP/2 400
         content-type: application/json; charset=utf-8
 
@@ -204,7 +204,7 @@ describe('parseHttpTranscript: curl -v', () => {
 * Connection #0 to host oauth2.googleapis.com left intact`;
 
   it('reads Google’s invalid_grant: request from the > lines, response from the < lines, body after', () => {
-    const exchange = parseHttpTranscript(GOOGLE);
+    const exchange = readTranscript(GOOGLE);
     expect(exchange.request).toEqual({
       method: 'POST',
       url: 'https://oauth2.googleapis.com/token',
@@ -229,14 +229,14 @@ describe('parseHttpTranscript: curl -v', () => {
       '*   Trying',
       '  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n                                 Dload  Upload   Total   Spent    Left  Speed\n  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0*   Trying',
     ).replace('* Connection #0', '100   235  100    95  100   140    415    612 --:--:-- --:--:-- --:--:--  1030\n* Connection #0');
-    const exchange = parseHttpTranscript(crlf(withMeter));
+    const exchange = readTranscript(crlf(withMeter));
     expect(exchange.response.status).toBe(400);
     expect(exchange.request?.url).toBe('https://oauth2.googleapis.com/token');
     expect(JSON.parse(exchange.response.body).error).toBe('invalid_grant');
   });
 
   it('builds an http URL when there was no TLS handshake, keeping the port from Host', () => {
-    const exchange = parseHttpTranscript(`*   Trying 127.0.0.1:8080...
+    const exchange = readTranscript(`*   Trying 127.0.0.1:8080...
 * Connected to localhost (127.0.0.1) port 8080 (#0)
 > POST /realms/demo/protocol/openid-connect/token HTTP/1.1
 > Host: localhost:8080
@@ -260,7 +260,7 @@ describe('parseHttpTranscript: curl -v', () => {
   });
 
   it('keeps the last exchange of a redirect followed with -L, and its own request', () => {
-    const exchange = parseHttpTranscript(`* Connected to example.com (93.184.216.34) port 80 (#0)
+    const exchange = readTranscript(`* Connected to example.com (93.184.216.34) port 80 (#0)
 > GET /login HTTP/1.1
 > Host: example.com
 > 
@@ -283,7 +283,7 @@ describe('parseHttpTranscript: curl -v', () => {
   });
 
   it('reads curl -vi, where the headers come twice', () => {
-    const exchange = parseHttpTranscript(`* Connected to api.example.com (10.0.0.1) port 443 (#0)
+    const exchange = readTranscript(`* Connected to api.example.com (10.0.0.1) port 443 (#0)
 * ALPN: server accepted http/1.1
 > GET /me HTTP/1.1
 > Host: api.example.com
@@ -307,7 +307,7 @@ Content-Length: 0
 
 describe('parseHttpTranscript: a raw request and its response', () => {
   it('reads the RFC 6749 §4.1.3 token request followed by the §5.2 error response', () => {
-    const exchange = parseHttpTranscript(`POST /token HTTP/1.1
+    const exchange = readTranscript(`POST /token HTTP/1.1
 Host: server.example.com
 Authorization: Basic ${RFC6749_BASIC}
 Content-Type: application/x-www-form-urlencoded
@@ -333,14 +333,14 @@ Pragma: no-cache
   });
 
   it('uses http for a request to this machine', () => {
-    const exchange = parseHttpTranscript('POST /oauth/token HTTP/1.1\nHost: 127.0.0.1:3000\n\ngrant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}');
+    const exchange = readTranscript('POST /oauth/token HTTP/1.1\nHost: 127.0.0.1:3000\n\ngrant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_grant"}');
     expect(exchange.request?.url).toBe('http://127.0.0.1:3000/oauth/token');
     expect(exchange.request?.body).toBe('grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA');
     expect(exchange.response.body).toBe('{"error":"invalid_grant"}');
   });
 
   it('says what is missing when only the request is there', () => {
-    expect(() => parseHttpTranscript('POST /token HTTP/1.1\nHost: server.example.com\n\ngrant_type=client_credentials')).toThrow(
+    expect(() => readTranscript('POST /token HTTP/1.1\nHost: server.example.com\n\ngrant_type=client_credentials')).toThrow(
       'Found the request (POST /token) but no response after it',
     );
   });
@@ -348,7 +348,7 @@ Pragma: no-cache
 
 describe('parseHttpTranscript: devtools', () => {
   it('reads HTTP/2 pseudo-headers: ":status: 401"', () => {
-    const exchange = parseHttpTranscript(`:status: 401
+    const exchange = readTranscript(`:status: 401
 cache-control: no-store
 content-type: application/json
 www-authenticate: Bearer error="invalid_token"
@@ -362,12 +362,12 @@ www-authenticate: Bearer error="invalid_token"
   });
 
   it('reads "status: 401" as Chrome listed it for HTTP/2, without keeping it as a header', () => {
-    const exchange = parseHttpTranscript('status: 401\ncontent-type: text/plain\n\nUnauthorized');
+    const exchange = readTranscript('status: 401\ncontent-type: text/plain\n\nUnauthorized');
     expect(exchange.response).toEqual({ status: 401, headers: { 'content-type': 'text/plain' }, body: 'Unauthorized' });
   });
 
   it('reads Chrome’s General section, then the response headers, then the body', () => {
-    const exchange = parseHttpTranscript(`General
+    const exchange = readTranscript(`General
 Request URL: https://oauth2.googleapis.com/token
 Request Method: POST
 Status Code: 400 Bad Request
@@ -387,7 +387,7 @@ date: Tue, 02 Jan 2024 10:01:12 GMT
   });
 
   it('reads HTTP/2 request pseudo-headers into the request', () => {
-    const exchange = parseHttpTranscript(`:authority: login.microsoftonline.com
+    const exchange = readTranscript(`:authority: login.microsoftonline.com
 :method: POST
 :path: /common/oauth2/v2.0/token
 :scheme: https
@@ -410,14 +410,14 @@ content-type: application/json; charset=utf-8
 
 describe('parseHttpTranscript: a body with its status typed beside it', () => {
   it('reads the status on its own line above the body', () => {
-    expect(parseHttpTranscript('401\n{"error":"invalid_token"}')).toEqual({ response: { status: 401, headers: {}, body: '{"error":"invalid_token"}' } });
-    expect(parseHttpTranscript('403 Forbidden\n\n{"error":"insufficient_scope"}').response).toEqual({ status: 403, headers: {}, body: '{"error":"insufficient_scope"}' });
-    expect(parseHttpTranscript('HTTP 502\n<html>Bad Gateway</html>').response.status).toBe(502);
+    expect(readTranscript('401\n{"error":"invalid_token"}')).toEqual({ response: { status: 401, headers: {}, body: '{"error":"invalid_token"}' } });
+    expect(readTranscript('403 Forbidden\n\n{"error":"insufficient_scope"}').response).toEqual({ status: 403, headers: {}, body: '{"error":"insufficient_scope"}' });
+    expect(readTranscript('HTTP 502\n<html>Bad Gateway</html>').response.status).toBe(502);
   });
 
   it('reads the status and the body on one line', () => {
-    expect(parseHttpTranscript('400 Bad Request {"error":"invalid_grant"}').response).toEqual({ status: 400, headers: {}, body: '{"error":"invalid_grant"}' });
-    expect(parseHttpTranscript('200 error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.').response).toEqual({
+    expect(readTranscript('400 Bad Request {"error":"invalid_grant"}').response).toEqual({ status: 400, headers: {}, body: '{"error":"invalid_grant"}' });
+    expect(readTranscript('200 error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.').response).toEqual({
       status: 200,
       headers: {},
       body: 'error=bad_verification_code&error_description=The+code+passed+is+incorrect+or+expired.',
@@ -425,12 +425,12 @@ describe('parseHttpTranscript: a body with its status typed beside it', () => {
   });
 
   it('reads "status: 429" with headers, then the body', () => {
-    const exchange = parseHttpTranscript('status: 429\nretry-after: 5\n\n{"error":"slow_down"}');
+    const exchange = readTranscript('status: 429\nretry-after: 5\n\n{"error":"slow_down"}');
     expect(exchange.response).toEqual({ status: 429, headers: { 'retry-after': '5' }, body: '{"error":"slow_down"}' });
   });
 
   it('takes a status a bare body tells: its own field, or the one the specs give its OAuth error', () => {
-    const status = (body: string) => parseHttpTranscript(body).response.status;
+    const status = (body: string) => readTranscript(body).response.status;
     expect(status('{"error":"invalid_grant","error_description":"Invalid authorization code"}')).toBe(400);
     expect(status('{"error":"invalid_client"}')).toBe(401);
     expect(status('{"error":"invalid_token"}')).toBe(401);
@@ -445,24 +445,24 @@ describe('parseHttpTranscript: a body with its status typed beside it', () => {
   });
 
   it('throws, saying what to paste, when there is no status and the body does not tell one', () => {
-    expect(() => parseHttpTranscript('{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}')).toThrow(
+    expect(() => readTranscript('{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest"}')).toThrow(
       'Could not find an HTTP status: the paste has a JSON body but no status line',
     );
-    expect(() => parseHttpTranscript('<!DOCTYPE html><html><body>Sign in</body></html>')).toThrow('an HTML body but no status line');
-    expect(() => parseHttpTranscript('HTTP Basic: Access denied.')).toThrow(
+    expect(() => readTranscript('<!DOCTYPE html><html><body>Sign in</body></html>')).toThrow('an HTML body but no status line');
+    expect(() => readTranscript('HTTP Basic: Access denied.')).toThrow(
       'Could not find an HTTP status in the paste: paste the output of curl -i (or curl -v), or type the status above the body',
     );
   });
 
   it('throws on an empty paste and on a command without its output', () => {
-    expect(() => parseHttpTranscript('')).toThrow('Nothing to read: the paste is empty.');
-    expect(() => parseHttpTranscript(' \r\n\t\n')).toThrow('Nothing to read');
-    expect(() => parseHttpTranscript("$ curl -i https://example.com/token -d 'grant_type=client_credentials'\n")).toThrow('only a curl command, without its output');
+    expect(() => readTranscript('')).toThrow('Nothing to read: the paste is empty.');
+    expect(() => readTranscript(' \r\n\t\n')).toThrow('Nothing to read');
+    expect(() => readTranscript("$ curl -i https://example.com/token -d 'grant_type=client_credentials'\n")).toThrow('only a curl command, without its output');
   });
 });
 
 describe('parseHttpTranscript: the curl command line', () => {
-  const withOutput = (command: string) => parseHttpTranscript(`${command}\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_request"}`).request;
+  const withOutput = (command: string) => readTranscript(`${command}\nHTTP/1.1 400 Bad Request\n\n{"error":"invalid_request"}`).request;
 
   it('reads -X, -H, --data-raw with a multi-line quoted body, and continuation lines', () => {
     expect(
