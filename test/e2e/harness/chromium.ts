@@ -99,6 +99,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       const page = context.pages().find((p) => p.url().includes(fragment));
       return page && driveHere(page);
     },
+    windowUrls: async () => context.pages().map((p) => p.url()),
     async stopWorker() {
       const cdp = await context.browser()!.newBrowserCDPSession();
       const { targetInfos } = await cdp.send('Target.getTargets');

@@ -45,6 +45,8 @@ export interface ExtensionBrowser {
   findWindow(fragment: string): Promise<PageDriver | undefined>;
   /** Resolves with the next window whose URL contains `fragment` (e.g. the provider's sign-in page). */
   waitForWindow(fragment: string): Promise<PageDriver>;
+  /** The URLs of every open page and window, for a failure to say where things stood. */
+  windowUrls(): Promise<string[]>;
   /** Stops the extension's service worker, as Chrome does to idle workers (Chromium only). */
   stopWorker?(): Promise<void>;
   /** Settles when the browser is gone, closed by the code or by a person. */

@@ -106,6 +106,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       if (!helper || helper.isClosed()) helper = await openExtensionPage(POPUP_PATH, true);
       return openFirefoxToolbarPopup(helper, display, origin, POPUP_PATH, clicking!);
     },
+    windowUrls: async () => browser.targets().map((t) => `${t.type()} ${t.url()}`),
     async findWindow(fragment) {
       const page = await browser.targets().find((t) => t.url().includes(fragment))?.page();
       return page ? driveHere(page) : undefined;
@@ -143,18 +144,38 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
       await page.focus(selector);
       await page.$eval(selector, (field) => (field as HTMLInputElement).select());
       await page.keyboard.press('Backspace');
-      if (value !== '') await page.locator(selector).fill(value);
+      // Typed into the focused field, as a person types: the locator's fill waits on the same
+      // rendering checks as its click (see below).
+      if (value !== '') await page.keyboard.type(value);
     },
     select: async (selector, value) => void (await page.select(selector, value)),
     click: async (selector) => {
       await clicking?.();
       try {
-        // The element is scrolled into view here, and the locator only waits for it to be shown
-        // and enabled: its own checks (in the viewport, not moving) wait on the page's rendering,
-        // and in a second headless Firefox on a busy machine they were seen to get no answer for
-        // 30 s, a button below the fold never clicked.
+        // The element is scrolled into view and waited on until it stops moving here, with
+        // timers, and the locator only waits for it to be shown and enabled: its own checks (in the
+        // viewport, not moving) wait on the page's rendering, and in a second headless Firefox on a
+        // busy machine they were seen to get no answer for 30 s, a button below the fold never
+        // clicked. Without any wait for it to settle, a click now and then landed where the button
+        // had been before the view below the form changed.
         await page.waitForSelector(selector);
-        await page.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+        await page.$eval(selector, (el) =>
+          new Promise<void>((resolve) => {
+            el.scrollIntoView({ block: 'center' });
+            const where = () => JSON.stringify(el.getBoundingClientRect());
+            let last = where();
+            let still = 0;
+            const started = Date.now();
+            const check = () => {
+              const now = where();
+              still = now === last ? still + 1 : 0;
+              last = now;
+              if (still >= 3 || Date.now() - started > 3000) resolve();
+              else setTimeout(check, 50);
+            };
+            setTimeout(check, 50);
+          }),
+        );
         await page.locator(selector).setEnsureElementIsInTheViewport(false).setWaitForStableBoundingBox(false).click();
       } catch (error) {
         // The locator's wait says only that it timed out; what the element looked like says why.

@@ -55,16 +55,27 @@ export async function followRun(browser: ExtensionBrowser, page: PageDriver, bef
   // Poll rather than wait for a window: a waiter left behind by a run that needed none would
   // later grab the next run's window and click it twice.
   let finished = false;
-  const done = page.waitFor(FINISHED).then(() => (finished = true));
+  let signedIn = 'no sign-in window was seen';
+  const done = page.waitFor(FINISHED).then(
+    () => void (finished = true),
+    (error: unknown) => error,
+  );
   while (!finished) {
     const window = await browser.findWindow(SIGN_IN_WINDOW);
     if (window) {
+      signedIn = `signed in on ${window.url()}`;
       await signInOn(window);
       break;
     }
-    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 100))]);
+    if ((await Promise.race([done, new Promise((resolve) => setTimeout(() => resolve('poll'), 100))])) !== 'poll') break;
   }
-  await done;
+  const failed = await done;
+  if (failed) {
+    // Say where it stopped: a window never found, a sign-in that went nowhere, or a run still going.
+    const latest = await lastRun(page).catch(() => undefined);
+    const state = latest ? `${latest.status}${latest.failure ? ` (${latest.failure.message})` : ''}` : 'none';
+    throw new Error(`The run did not finish: ${signedIn}; the last run is ${state}; windows: ${(await browser.windowUrls()).join(', ')}`, { cause: failed });
+  }
   for (let i = 0; i < 50; i++) {
     const latest = await lastRun(page);
     if (latest && latest.id !== before && latest.status !== 'running') return latest;
