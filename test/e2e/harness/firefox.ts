@@ -130,6 +130,26 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   return extension;
 }
 
+// Scrolls the element into view and resolves once its box has stayed put for three 50 ms looks
+// (3 s at most). Source text, not a function: tsx (npm run bench, npm start) compiles named inner
+// functions with a __name helper the page does not have.
+const SETTLE_INTO_VIEW = `(selector) => new Promise((resolve) => {
+  const el = document.querySelector(selector);
+  if (!el) return resolve();
+  el.scrollIntoView({ block: 'center' });
+  let last = JSON.stringify(el.getBoundingClientRect());
+  let still = 0;
+  const started = Date.now();
+  const check = () => {
+    const now = JSON.stringify(el.getBoundingClientRect());
+    still = now === last ? still + 1 : 0;
+    last = now;
+    if (still >= 3 || Date.now() - started > 3000) resolve();
+    else setTimeout(check, 50);
+  };
+  setTimeout(check, 50);
+})`;
+
 /**
  * A PageDriver for a Puppeteer page. `click` resolves once the click is done, not once what it
  * started is (a click that opens the permission prompt returns while the prompt is shown);
@@ -159,23 +179,7 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
         // clicked. Without any wait for it to settle, a click now and then landed where the button
         // had been before the view below the form changed.
         await page.waitForSelector(selector);
-        await page.$eval(selector, (el) =>
-          new Promise<void>((resolve) => {
-            el.scrollIntoView({ block: 'center' });
-            const where = () => JSON.stringify(el.getBoundingClientRect());
-            let last = where();
-            let still = 0;
-            const started = Date.now();
-            const check = () => {
-              const now = where();
-              still = now === last ? still + 1 : 0;
-              last = now;
-              if (still >= 3 || Date.now() - started > 3000) resolve();
-              else setTimeout(check, 50);
-            };
-            setTimeout(check, 50);
-          }),
-        );
+        await page.evaluate(`(${SETTLE_INTO_VIEW})(${JSON.stringify(selector)})`);
         await page.locator(selector).setEnsureElementIsInTheViewport(false).setWaitForStableBoundingBox(false).click();
       } catch (error) {
         // The locator's wait says only that it timed out; what the element looked like says why.
@@ -187,7 +191,7 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
             return JSON.stringify({ disabled: el.disabled, rect: [r.x, r.y, r.width, r.height], viewport: [innerWidth, innerHeight], visibility: document.visibilityState, focus: document.hasFocus(), text: el.textContent });
           }, selector)
           .catch((e: Error) => `unreadable: ${e.message}`);
-        throw new Error(`click(${selector}) failed; the element: ${state}`, { cause: error });
+        throw new Error(`click(${selector}) failed (${error instanceof Error ? error.message : String(error)}); the element: ${state}`, { cause: error });
       }
     },
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
