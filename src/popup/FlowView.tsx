@@ -135,13 +135,15 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
             )}
           </p>
         )}
-        <EndpointWarnings warnings={warnings} />
-        <RunHosts plan={currentPlan} asking={asking} />
         <p class="actions">
           <button type="submit" disabled={running}>{asking ? 'Waiting for permission…' : running ? 'Waiting for sign-in…' : 'Run'}</button>
           <button type="button" class="secondary" data-action="save-profile" onClick={save}>Save profile</button>
           {profile.id && <button type="button" class="secondary" onClick={remove}>Delete</button>}
         </p>
+        {/* Below Run, not above it: the plan comes a moment after an edit, and what it adds
+            must not move the button under a pointer on its way there. */}
+        <EndpointWarnings warnings={warnings} />
+        <RunHosts plan={currentPlan} asking={asking} />
       </form>
       <ProfileTransfer ask={ask} onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
       {note && <p class={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>{note.text}</p>}

@@ -24,6 +24,17 @@ async function openFlow() {
 }
 
 describe('before Run: where the profile would send its secrets', () => {
+  it('shows what the plan adds below Run, so that its late arrival does not move the button', async () => {
+    const { ask } = background({ ...up, planRun: async ({ profile }: { profile: FlowProfile }) => ({ ...(await planWith()({ profile })), hosts: hostsForRun(profile).map((host) => ({ ...host, held: false })) }) });
+    render(<App ask={ask} />);
+    await openFlow();
+    fireEvent.input(screen.getByLabelText('Token endpoint'), { target: { value: 'https://collector.attacker.example/token' } });
+    const hosts = await screen.findByTestId('run-hosts');
+    const warnings = screen.getByTestId('endpoint-warnings');
+    const run = screen.getByRole('button', { name: 'Run' });
+    for (const added of [hosts, warnings]) expect(run.compareDocumentPosition(added) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('the demo profile on 127.0.0.1 warns of nothing', async () => {
     const { ask, sent } = background({ ...up, planRun: planWith() });
     render(<App ask={ask} />);
@@ -46,7 +57,7 @@ describe('before Run: where the profile would send its secrets', () => {
     expect(item.getAttribute('data-code')).toBe('other_origin');
     expect(item.getAttribute('data-host')).toBe('collector.attacker.example');
     expect(item.textContent).toContain('the authorization code, the PKCE verifier and the client secret would go to collector.attacker.example');
-    // It stands right before what Run will ask for, and the Run button: a warning, not a refusal.
+    // A warning, not a refusal.
     expect((screen.getByRole('button', { name: 'Run' }) as HTMLButtonElement).disabled).toBe(false);
   });
 

@@ -130,12 +130,35 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
   return extension;
 }
 
-// Scrolls the element into view and resolves once its box has stayed put for three 50 ms looks
-// (3 s at most). Source text, not a function: tsx (npm run bench, npm start) compiles named inner
+// Page scripts are source text, not functions: tsx (npm run bench, npm start) compiles named inner
 // functions with a __name helper the page does not have.
-const SETTLE_INTO_VIEW = `(selector) => new Promise((resolve) => {
+
+// Resolves once the element is in the page, shown and enabled, polled with timers: Puppeteer's own
+// waits poll on animation frames, which a second headless Firefox on a busy machine was seen to
+// hold back for 30 s.
+const READY_TO_CLICK = `(selector) => new Promise((resolve, reject) => {
+  const started = Date.now();
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && !el.disabled && el.getClientRects().length > 0) resolve();
+    else if (Date.now() - started > 30000) reject(new Error('not shown and enabled within 30 s'));
+    else setTimeout(check, 50);
+  };
+  check();
+})`;
+
+// Scrolls the element into view, resolves once its box has stayed put for three 50 ms looks (3 s
+// at most), and arms a record of the click it is about to get: whether it reached the element, and
+// where the pointer went down.
+const SETTLE_AND_ARM = `(selector) => new Promise((resolve) => {
   const el = document.querySelector(selector);
   if (!el) return resolve();
+  const record = (globalThis.__lensClick = { hit: false, down: null });
+  el.addEventListener('click', () => (record.hit = true), { once: true, capture: true });
+  addEventListener('pointerdown', (event) => {
+    const t = event.target;
+    record.down = { x: event.clientX, y: event.clientY, target: t && t.nodeType === 1 ? t.outerHTML.slice(0, 80) : String(t) };
+  }, { once: true, capture: true });
   el.scrollIntoView({ block: 'center' });
   let last = JSON.stringify(el.getBoundingClientRect());
   let still = 0;
@@ -149,6 +172,14 @@ const SETTLE_INTO_VIEW = `(selector) => new Promise((resolve) => {
   };
   setTimeout(check, 50);
 })`;
+
+// What the armed record saw, with the element's box now; undefined when the page is gone (a click
+// may close it).
+const CLICK_RECORD = `(selector) => {
+  const el = document.querySelector(selector);
+  const r = el && el.getBoundingClientRect();
+  return { ...globalThis.__lensClick, rect: r ? [r.x, r.y, r.width, r.height] : null };
+}`;
 
 /**
  * A PageDriver for a Puppeteer page. `click` resolves once the click is done, not once what it
@@ -172,17 +203,28 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
     click: async (selector) => {
       await clicking?.();
       try {
-        // The element is scrolled into view and waited on until it stops moving here, with
-        // timers, and the locator only waits for it to be shown and enabled: its own checks (in the
-        // viewport, not moving) wait on the page's rendering, and in a second headless Firefox on a
-        // busy machine they were seen to get no answer for 30 s, a button below the fold never
-        // clicked. Without any wait for it to settle, a click now and then landed where the button
-        // had been before the view below the form changed.
-        await page.waitForSelector(selector);
-        await page.evaluate(`(${SETTLE_INTO_VIEW})(${JSON.stringify(selector)})`);
-        await page.locator(selector).setEnsureElementIsInTheViewport(false).setWaitForStableBoundingBox(false).click();
+        await page.evaluate(`(${READY_TO_CLICK})(${JSON.stringify(selector)})`);
+        for (let attempt = 1; ; attempt++) {
+          await page.evaluate(`(${SETTLE_AND_ARM})(${JSON.stringify(selector)})`);
+          const handle = await page.$(selector);
+          const element = (handle as unknown as { remoteValue(): { sharedId?: string } } | null)?.remoteValue();
+          if (!element?.sharedId) throw new Error('the element left the page before it was clicked');
+          try {
+            // Aimed at the element itself (WebDriver BiDi's element origin): Firefox finds its
+            // centre as it dispatches the click. Aimed at coordinates read a moment before, a click
+            // now and then landed where the button had been, off the screen.
+            await page.mouse.click(0, 0, { origin: { type: 'element', element: { sharedId: element.sharedId } } } as never);
+            break;
+          } catch (error) {
+            // Headless Firefox now and then scrolls back to a field just typed into, after the
+            // element had settled in view (a button seen 367 px lower than where it had been
+            // scrolled). Refused as "out of bounds", nothing was dispatched: scroll and aim again.
+            if (attempt === 3 || !String(error).includes('out of bounds')) throw error;
+            console.warn(`click(${selector}): aimed again after ${String(error).split('\n')[0]}`);
+          }
+        }
       } catch (error) {
-        // The locator's wait says only that it timed out; what the element looked like says why.
+        // The wait says only that it timed out; what the element looked like says why.
         const state = await page
           .evaluate((s) => {
             const el = document.querySelector(s) as HTMLButtonElement | null;
@@ -193,6 +235,10 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
           .catch((e: Error) => `unreadable: ${e.message}`);
         throw new Error(`click(${selector}) failed (${error instanceof Error ? error.message : String(error)}); the element: ${state}`, { cause: error });
       }
+      // A click that did not reach its element is the harness's miss, not the extension's: say
+      // where the pointer went down, so that it is fixed here rather than waited out.
+      const record = (await page.evaluate(`(${CLICK_RECORD})(${JSON.stringify(selector)})`).catch(() => undefined)) as { hit?: boolean } | undefined;
+      if (record && record.hit === false) throw new Error(`click(${selector}) did not reach the element: ${JSON.stringify(record)}`);
     },
     waitFor: async (selector) => void (await page.waitForSelector(selector)),
     text: async (selector) => (await page.$eval(selector, (el) => el.textContent)) ?? '',
