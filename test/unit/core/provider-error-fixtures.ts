@@ -1,5 +1,5 @@
-import type { DiagnosisCategory } from '../../../src/core/diagnosis';
-import type { HttpExchange } from '../../../src/core/http-exchange';
+import type { DiagnosisCategory } from '../../../src/core/diagnose/diagnosis';
+import type { HttpExchange } from '../../../src/core/traffic/http-exchange';
 
 /**
  * Failed exchanges as providers really answer them: each response body is copied from the

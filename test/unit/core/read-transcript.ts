@@ -1,5 +1,5 @@
 import type { HttpExchange } from '../../../src/core';
-import { parseHttpTranscript } from '../../../src/core/parse-http-transcript';
+import { parseHttpTranscript } from '../../../src/core/traffic/parse-http-transcript';
 
 /**
  * The exchange read from a paste, or an Error carrying the reader's problem, so a test can say

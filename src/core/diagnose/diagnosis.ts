@@ -1,0 +1,96 @@
+import type { ClientAuthMethod } from '../flow/flow-profile';
+import type { FlowStep } from '../flow/flow-run';
+
+/** The causes an explanation can name. The first ones are about the authorization-code grant. */
+export type DiagnosisCategory =
+  | 'code_reused'
+  | 'code_expired'
+  | 'redirect_uri_mismatch'
+  | 'invalid_client_credentials'
+  | 'client_auth_method'
+  | 'pkce_mismatch'
+  | 'invalid_scope'
+  | 'unsupported_grant_type'
+  | 'rate_limited'
+  | 'token_expired'
+  | 'token_revoked'
+  | 'insufficient_scope'
+  | 'invalid_token'
+  | 'malformed_request'
+  | 'consent_denied'
+  | 'authorization_pending'
+  | 'slow_down'
+  | 'origin_not_allowed'
+  | 'cors_blocked'
+  | 'server_unreachable'
+  | 'timeout'
+  | 'other';
+
+export type RateLimit = { limit?: number; remaining?: number; resetAt?: string };
+
+/** What went wrong, how we know, and what to change. */
+export type Diagnosis = {
+  /** The most likely cause. */
+  category: DiagnosisCategory;
+  /** Ranked, at most 5; the first is `category`. */
+  candidates: DiagnosisCategory[];
+  title: string;
+  explanation: string;
+  fixes: string[];
+  /** Which status, header, field or history fact led here. */
+  evidence: string[];
+  /** e.g. "RFC 6749 §5.2 https://…", or a provider's documentation URL. */
+  references: string[];
+  /** When recognised from the URL or the body. */
+  provider?: string;
+  /** From Retry-After (seconds or HTTP-date) or rate-limit headers. */
+  retryAfterSeconds?: number;
+  rateLimit?: RateLimit;
+  /** The error code as the server sent it (`error`, an AADSTS number, Slack's `error`). */
+  errorCode?: string;
+  /** The server's own words (`error_description`, `message`), as sent. */
+  serverMessage?: string;
+  /** Present when redirect URIs were compared: a mismatch shows the two values side by side. */
+  redirectUris?: { atAuthorization: string; atExchange: string };
+  /** true: the server certainly said this (history or an unambiguous code); false: a ranking of guesses. */
+  certain: boolean;
+};
+
+/**
+ * What the flow runner (or the traffic watcher) knows about the flow an exchange belonged to.
+ * Every field is optional: the more is known, the more certain the explanation.
+ */
+export type FlowHistory = {
+  step?: FlowStep;
+  grantType?: 'authorization_code' | 'refresh_token' | string;
+  clientAuth?: ClientAuthMethod;
+  redirectUriAtAuthorization?: string;
+  redirectUriAtExchange?: string;
+  /** Set when the code sent was looked up in the flow runner's ledger: with no codeFirstRedeemedAt beside it, this was its first use. */
+  codeHash?: string;
+  /** When this same authorization code was first sent to the token endpoint (ISO 8601), if before this exchange. */
+  codeFirstRedeemedAt?: string;
+  /** The first send of this code got no readable answer (hidden by CORS, or timed out): it may or may not have been redeemed. */
+  codeFirstRedeemedUnread?: boolean;
+  /** How the profile sends token requests: `server` (no Origin header) or `browser` (with Origin). */
+  tokenRequestsAs?: 'server' | 'browser';
+  /** When the authorization code came back on the redirect (ISO 8601). */
+  codeIssuedAt?: string;
+  /** When the token this request carried was revoked by the extension (ISO 8601). */
+  tokenRevokedAt?: string;
+  /** When the token this request carried expires, from expires_in or the JWT's exp (ISO 8601). */
+  tokenExpiresAt?: string;
+  /** From discovery: token_endpoint_auth_methods_supported. */
+  authMethodsSupported?: string[];
+  /** Whether a code_verifier was sent with the exchange (PKCE, RFC 7636). */
+  pkce?: boolean;
+  /** The scopes asked for in the authorization request. */
+  requestedScope?: string;
+};
+
+export type ExplainOptions = {
+  /** The moment the response was received (ISO 8601), to turn HTTP-dates and reset timestamps into seconds. Default: the response's Date header, else now. */
+  at?: string;
+  /** The body could not be read (Chrome's webRequest): say the diagnosis rests on status and headers alone. */
+  bodyUnavailable?: boolean;
+};

@@ -1,7 +1,0 @@
-import { encodeBase64 } from './base64';
-import type { Randomness } from './platform';
-
-/** An unguessable value for `state` or `nonce`: 128 bits, base64url. */
-export function randomToken(random: Randomness): string {
-  return encodeBase64(random(16), 'url');
-}
