@@ -4,8 +4,8 @@ import type { AccessEntry } from '../core';
 import { watchApiPermissions } from '../watch-permissions';
 import { listProfiles } from './profile-store';
 import { loadRuns } from './session-store';
-import type { WatchControl } from './watch-handlers';
-import { loadWatchSettings, type WatchSettings } from './watch-settings';
+import type { WatchControl } from './watch/watch-handlers';
+import { loadWatchSettings, type WatchSettings } from './watch/watch-settings';
 
 /** What the extension holds, each permission with the features that use it, in one place. */
 export async function listAccess(): Promise<AccessEntry[]> {

@@ -4,7 +4,8 @@ import type { ErrorLog } from './error-log';
 import type { FlowEnvironment } from './flow-environment';
 import type { PermissionGate } from './permission-gate';
 import type { OriginRemoval } from './origin-removal';
-import { codeLedger, saveRun } from './session-store';
+import type { EvidenceStore } from './evidence-store';
+import { saveRun } from './session-store';
 
 const AUTHORIZE_TIMEOUT_MS = 3 * 60_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -19,10 +20,10 @@ export const RUN_ASKER = 'run';
 export const extensionOrigin = () => browser.runtime.getURL('').replace(/\/$/, '');
 
 /** What the background keeps for its whole life and every flow shares. */
-export type BackgroundParts = { errors: ErrorLog; gate: PermissionGate; originRemoval: OriginRemoval };
+export type BackgroundParts = { errors: ErrorLog; gate: PermissionGate; originRemoval: OriginRemoval; evidence: EvidenceStore };
 
 /** The real browser behind a flow. */
-export function browserEnvironment({ errors, gate, originRemoval }: BackgroundParts): FlowEnvironment {
+export function browserEnvironment({ errors, gate, originRemoval, evidence }: BackgroundParts): FlowEnvironment {
   return {
     defaultRedirectUri: browser.identity.getRedirectURL(),
     extensionOrigin: extensionOrigin(),
@@ -42,7 +43,7 @@ export function browserEnvironment({ errors, gate, originRemoval }: BackgroundPa
     sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
     now: () => new Date(),
     save: (run) => saveRun(run),
-    codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash), remember: (hash, use) => codeLedger.remember(hash, use) },
+    evidence,
     recordError: (entry) => errors.record(entry),
     authorizeTimeoutMs: AUTHORIZE_TIMEOUT_MS,
     requestTimeoutMs: REQUEST_TIMEOUT_MS,

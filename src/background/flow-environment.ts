@@ -1,8 +1,6 @@
 import type { ErrorEntry, FailureReason, FlowRun, FlowStage, Randomness, Sha256 } from '../core';
+import type { EvidenceStore } from './evidence-store';
 import type { PermissionAnswer } from './permission-gate';
-
-/** A code sent to a token endpoint, by hash: when first, and whether that request's answer was read. */
-export type CodeUse = { at: string; unread?: boolean };
 
 /** What a flow needs from the outside world; browser-environment.ts wires the real browser in. */
 export type FlowEnvironment = {
@@ -27,8 +25,8 @@ export type FlowEnvironment = {
   sha256: Sha256;
   now: () => Date;
   save: (run: FlowRun) => Promise<void>;
-  /** When each authorization code (by hash) was first sent to a token endpoint, across runs. */
-  codeLedger: { firstSent: (hash: string) => Promise<CodeUse | undefined>; remember: (hash: string, use: CodeUse) => Promise<void> };
+  /** What runs and the watcher have seen of codes and authorizations, across runs: the evidence ledger. */
+  evidence: EvidenceStore;
   /** The Errors view's log: every failed exchange of a run goes there too. */
   recordError: (entry: ErrorEntry) => Promise<void>;
   /** Firefox never settles launchWebAuthFlow while the provider shows an error page. */

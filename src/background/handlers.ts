@@ -9,7 +9,7 @@ import { planRun } from './plan-run';
 import { giveBack, giveBackUnusedHosts, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
-import type { WatchControl } from './watch-handlers';
+import type { WatchControl } from './watch/watch-handlers';
 import { loadRuns, withRun } from './session-store';
 
 async function afterProfilesChange<T>(value: T): Promise<T> {

@@ -5,6 +5,9 @@ import {
   discoveryUrl,
   flowEndpoints,
   generateCodeVerifier,
+  hashCode,
+  noteAuthorizationRequest,
+  noteCodeIssued,
   hostOfPermission,
   hostsForRun,
   parseAuthorizationResponse,
@@ -89,6 +92,7 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
 
     run.pending = { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) };
     await env.save(run);
+    const askedAt = env.now().toISOString();
     const redirect = await authorize(authorizationUrl, env);
     // Where it came back, its state, and RFC 9207's iss are checked before the code is read.
     const callback = parseAuthorizationResponse(redirect, {
@@ -105,6 +109,10 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
       await recordFlowError(run, redirectExchange, env.now().toISOString(), env, { step: 'authorize', clientAuth: run.clientAuth, redirectUriAtAuthorization: run.redirectUri });
       throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '), 'provider_error');
     }
+
+    // The evidence the watcher judges by too: the developer's app sending this code again is a reuse.
+    const issuedAt = env.now().toISOString();
+    await env.evidence.update((ledger) => noteCodeIssued(noteAuthorizationRequest(ledger, authorizationUrl, askedAt, 'flow'), hashCode(callback.code), issuedAt, run.redirectUri));
 
     // From here a stopped background can finish the flow on its own (resumeFlow).
     run.pending.exchange = {

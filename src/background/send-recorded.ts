@@ -2,13 +2,14 @@ import {
   browserSendsOrigin,
   classifyNoResponse,
   describeNoResponse,
-  encodeBase64,
+  codeEvidence,
+  hashCode,
+  noteCodeRedeemed,
   historyOf,
   hostPermissionOf,
   isErrorExchange,
   mayHaveBeenSent,
   redactExchange,
-  utf8,
   type ExchangeContext,
   type FlowHistory,
   type FlowRun,
@@ -35,12 +36,14 @@ export async function sendRecorded(
 ): Promise<RecordedExchange> {
   const at = env.now().toISOString();
   const code = context.grantType === 'authorization_code' ? new URLSearchParams(request.body ?? '').get('code') : null;
-  let firstUse: string | undefined;
-  if (code) {
-    const codeHash = encodeBase64(await env.sha256(utf8(code)), 'url');
-    const firstSent = await env.codeLedger.firstSent(codeHash);
-    context = { ...context, codeHash, ...(firstSent ? { codeFirstRedeemedAt: firstSent.at, ...(firstSent.unread ? { codeFirstRedeemedUnread: true } : {}) } : {}) };
-    if (!firstSent) firstUse = codeHash;
+  const codeHash = code ? hashCode(code) : undefined;
+  if (codeHash) {
+    const first = codeEvidence(await env.evidence.read(), codeHash);
+    context = {
+      ...context,
+      codeHash,
+      ...(first?.firstRedeemedAt ? { codeFirstRedeemedAt: first.firstRedeemedAt, ...(first.firstRedeemedUnread ? { codeFirstRedeemedUnread: true } : {}) } : {}),
+    };
   }
   if (run.tokenRequestsAs) context = { ...context, tokenRequestsAs: run.tokenRequestsAs };
 
@@ -59,7 +62,7 @@ export async function sendRecorded(
     const timedOut = isTimeout(error);
     const reachable = timedOut || (await env.reachable(originOf(request.url)));
     const noResponse = classifyNoResponse({ request: sent, hostAccess, timedOut, reachable, browserMessage: errorMessage(error) });
-    if (firstUse && mayHaveBeenSent(noResponse)) await env.codeLedger.remember(firstUse, { at, unread: true });
+    if (codeHash && mayHaveBeenSent(noResponse)) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow', true));
     const failed: RecordedExchange = { request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context };
     run.exchanges.push(failed);
     await env.save(run);
@@ -73,7 +76,7 @@ export async function sendRecorded(
     );
   }
   // Only a request the server answered has used the code: one cut off by a stopped worker has not.
-  if (firstUse) await env.codeLedger.remember(firstUse, { at });
+  if (codeHash) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow'));
   run.exchanges.push(exchange);
   await env.save(run);
   if (isErrorExchange(exchange)) await recordFlowError(run, exchange, at, env, historyOf(run, exchange));

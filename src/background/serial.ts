@@ -3,12 +3,8 @@
  * storage key must not interleave with another, or the later write loses the earlier one's change.
  */
 export function serial(): <T>(task: () => Promise<T>) => Promise<T> {
-  let last: Promise<unknown> = Promise.resolve();
-  return (task) => {
-    const next = last.then(task);
-    last = next.catch(() => {});
-    return next;
-  };
+  const byKey = serialByKey();
+  return (task) => byKey('', task);
 }
 
 /** One queue per key (a run's id): tasks on one key wait for each other, tasks on others do not. */

@@ -1,22 +1,17 @@
 import browser from 'webextension-polyfill';
 import { capExchangeBodies, keepNewestWithin, STORAGE_BUDGET, storedBytes, type FlowRun } from '../core';
-import type { CodeUse } from './flow-environment';
 import { serial, serialByKey } from './serial';
 import { olderHalfDropped, readStored, writeWithRoom } from './stored';
 
 // storage.session lives in memory for the browser session: tokens, secrets and flow state go here.
 const RUNS = 'flowRuns';
-const CODE_LEDGER = 'codeLedger';
 const KEPT_RUNS = 20;
-/** Codes by hash: a few hundred bytes each way beyond any session's use. */
-const KEPT_CODES = 500;
 
 type Area = browser.Storage.StorageArea;
 
 // One queue per key for the whole background: every read-modify-write of the run list, from
 // concurrent flows, actions and the start-up resume, waits for the one before it.
 const runsQueue = serial();
-const ledgerQueue = serial();
 const runLocks = serialByKey();
 
 /** A run as stored: its bodies capped (its tokens were read from the whole body before). */
@@ -68,18 +63,3 @@ export function withRun<T>(id: string, act: (run: FlowRun) => Promise<T>, storag
 export function holdingRun<T>(id: string, work: () => Promise<T>): Promise<T> {
   return runLocks(id, work);
 }
-
-/** When each authorization code, by hash, was first sent to a token endpoint, and whether that answer was read. */
-export const codeLedger = {
-  async firstSent(hash: string, storage: Area = browser.storage.session): Promise<CodeUse | undefined> {
-    return (await readStored<Record<string, CodeUse>>(storage, CODE_LEDGER, {}))[hash];
-  },
-  remember(hash: string, use: CodeUse, storage: Area = browser.storage.session): Promise<void> {
-    return ledgerQueue(async () => {
-      const ledger = await readStored<Record<string, CodeUse>>(storage, CODE_LEDGER, {});
-      // Insertion order is the order codes were first sent: the oldest go first.
-      const entries = Object.entries({ ...ledger, [hash]: use }).slice(-KEPT_CODES);
-      await storage.set({ [CODE_LEDGER]: Object.fromEntries(entries) });
-    });
-  },
-};

@@ -56,7 +56,7 @@ export { percentEncode } from './lib/percent-encode';
 export { exportProfiles, importProfiles, type ImportedProfiles, type ImportWarning } from './flow/profile-io';
 export { endpointWarnings, type EndpointWarning, type EndpointWarningCode, type WarnedEndpoint } from './flow/endpoint-warnings';
 export { PROVIDER_PRESETS, fillPreset, type ProviderPreset, type PresetParameter } from './catalog/provider-presets';
-export { redactExchange, redactRequest, redactText, redactUrl } from './redact/redact';
+export { redactExchange, redactRequest, redactResponse, redactText, redactUrl } from './redact/redact';
 export { toCurl, toPhpCurl, toFetch } from './traffic/request-snippets';
 export type { Diagnosis, DiagnosisCategory, FlowHistory, RateLimit, ExplainOptions } from './diagnose/diagnosis';
 export { explainExchange } from './diagnose/explain-exchange';
@@ -80,15 +80,20 @@ export { jwtPayload } from './inspect/jwt-payload';
 export { parseHostPattern, parseHostPatterns, matchesHostPattern, originsOf, type HostPattern, type HostPatternResult } from './access/host-pattern';
 export { captureRequest, CAPTURED_BODY_LIMIT, type CapturedBody } from './traffic/capture-request';
 export {
-  emptyWatchLedger,
+  emptyLedger,
+  readLedger,
+  codeEvidence,
   isAuthorizationRequest,
   noteAuthorizationRequest,
   codeInRedirect,
   noteCodeIssued,
   noteCodeRedeemed,
   historyForCodeExchange,
-  type WatchLedger,
-} from './traffic/watch-ledger';
+  type EvidenceLedger,
+  type EvidenceSource,
+  type CodeEvidence,
+} from './traffic/evidence-ledger';
+export { hashCode } from './traffic/hash-code';
 export { hostOfPermission, hostPermissionOf } from './access/host-permission';
 export { needsPreflight } from './access/cors-preflight';
 export { browserSendsOrigin } from './access/origin-header';
@@ -96,3 +101,6 @@ export { classifyNoResponse, possibleNetworkCauses, mayHaveBeenSent, describeNoR
 export { hostsForRun, type RunHost, type RunEndpoint } from './access/run-hosts';
 export { flowEndpoints, needsDiscovery } from './flow/flow-endpoints';
 export { accessUses, type AccessEntry, type AccessFacts } from './access/access-uses';
+export { headerRecord, type HeaderFields } from './traffic/header-record';
+export { judgeTraffic, startTraffic, wantsBody } from './traffic/judge-traffic';
+export type { TrafficEvent, TrafficState, TrafficStep, PendingRequest } from './traffic/traffic-event';

@@ -31,7 +31,10 @@ import {
   runAndExchange,
   stringParams,
   tokenFormats,
-  watchLedger,
+  evidenceLedger,
+  httpResponse,
+  trafficEvent,
+  trafficState,
 } from './shapes';
 
 // One fuzz target per function the core exports: the arguments a caller could hand it. The
@@ -201,14 +204,22 @@ export const CORE_TARGETS: Targets = {
   matchesHostPattern: { args: fc.tuple(urlish, parsedHostPattern) },
   originsOf: { args: fc.tuple(fc.array(parsedHostPattern, { maxLength: 4 })) },
   captureRequest: { args: fc.tuple(methods, urlish, optional(data(capturedHeaders)), optional(data(capturedBody))) },
-  emptyWatchLedger: { args: fc.constant([] as []) },
+  emptyLedger: { args: fc.constant([] as []) },
+  readLedger: { args: fc.tuple(data(evidenceLedger)) },
+  codeEvidence: { args: fc.tuple(data(evidenceLedger), anyString), mayReturnUndefined: true },
+  hashCode: { args: fc.tuple(anyString) },
+  headerRecord: { args: fc.tuple(data(fc.oneof(capturedHeaders, headers))) },
+  startTraffic: { args: fc.tuple(optional(fc.array(parsedHostPattern, { maxLength: 3 })), optional(evidenceLedger)) },
+  judgeTraffic: { args: fc.tuple(trafficState, data(trafficEvent)) },
+  wantsBody: { args: fc.tuple(trafficState, anyString, anyNumber) },
+  redactResponse: { args: fc.tuple(data(httpResponse)), mayReturnUndefined: true },
   isAuthorizationRequest: { args: fc.tuple(urlish) },
   // Hands back the ledger it was given, whatever that was, when the URL is not an authorization request.
-  noteAuthorizationRequest: { args: fc.tuple(data(watchLedger), urlish, isoDate), mayReturnUndefined: true },
-  codeInRedirect: { args: fc.tuple(data(watchLedger), urlish), mayReturnUndefined: true },
-  noteCodeIssued: { args: fc.tuple(data(watchLedger), anyString, isoDate, optional(urlish)) },
-  noteCodeRedeemed: { args: fc.tuple(data(watchLedger), anyString, isoDate) },
-  historyForCodeExchange: { args: fc.tuple(data(watchLedger), anyString, optional(urlish)) },
+  noteAuthorizationRequest: { args: fc.tuple(data(evidenceLedger), urlish, isoDate), mayReturnUndefined: true },
+  codeInRedirect: { args: fc.tuple(data(evidenceLedger), urlish), mayReturnUndefined: true },
+  noteCodeIssued: { args: fc.tuple(data(evidenceLedger), anyString, isoDate, optional(urlish)) },
+  noteCodeRedeemed: { args: fc.tuple(data(evidenceLedger), anyString, isoDate) },
+  historyForCodeExchange: { args: fc.tuple(data(evidenceLedger), anyString, optional(urlish)) },
 };
 
 /** Names with their targets, in the table's order. */

@@ -29,7 +29,9 @@ import {
   type ProviderMetadata,
   type RecordedExchange,
   type TokenFormat,
-  type WatchLedger,
+  type EvidenceLedger,
+  type TrafficEvent,
+  type TrafficState,
 } from '../../src/core';
 import { RFC6749_ERROR, RFC6749_RESPONSE, RFC7515_UNSECURED, RFC7516_JWE, RFC7519_JWT, GITHUB_FORM_RESPONSE } from '../unit/core/fixtures';
 import { PROVIDER_ERROR_FIXTURES } from '../unit/core/provider-error-fixtures';
@@ -294,9 +296,13 @@ export const runAndExchange: fc.Arbitrary<[FlowRun, RecordedExchange]> = fc.oneo
   fc.tuple(data(flowRun), data(recordedExchange)),
 );
 
-export const watchLedger: fc.Arbitrary<WatchLedger> = fc.record({
-  authorizations: fc.array(fc.record({ state: anyString, clientId: anyString, redirectUri: urlish, at: isoDate }, { requiredKeys: ['at'] }), { maxLength: 4 }),
-  codes: fc.dictionary(anyString, fc.record({ redirectUriAtAuthorization: urlish, issuedAt: isoDate, firstRedeemedAt: isoDate }, { requiredKeys: ['issuedAt'] }), { maxKeys: 4 }),
+export const evidenceLedger: fc.Arbitrary<EvidenceLedger> = fc.record({
+  authorizations: fc.array(fc.record({ state: anyString, clientId: anyString, redirectUri: urlish, at: isoDate, source: fc.constantFrom('flow', 'watcher') }, { requiredKeys: ['at'] }), { maxLength: 4 }),
+  codes: fc.dictionary(
+    anyString,
+    fc.record({ redirectUriAtAuthorization: urlish, issuedAt: isoDate, firstRedeemedAt: isoDate, firstRedeemedUnread: fc.constant(true as const), firstRedeemedBy: fc.constantFrom('flow', 'watcher') }, { requiredKeys: [] }),
+    { maxKeys: 4 },
+  ),
 });
 
 export const hostPattern: fc.Arbitrary<HostPattern> = fc.record(
@@ -447,3 +453,17 @@ export const providerIdentities: fc.Arbitrary<readonly ProviderIdentity[]> = fc.
   fc.array(fc.record({ provider: anyString, hosts: fc.array(fc.oneof(fc.constantFrom('.okta.com', 'github.com', '.', ''), anyString), { maxLength: 3 }), source: anyString }), { maxLength: 3 }),
 );
 
+
+export const trafficEvent: fc.Arbitrary<TrafficEvent> = fc.oneof(
+  fc.record({ kind: fc.constant('request' as const), id: fc.constantFrom('1', '2', anyString as never), at: isoDate, method: methods, url: urlish, headers: capturedHeaders, body: fc.oneof(capturedBody, formBody, anyString) }, { requiredKeys: ['kind', 'id', 'at', 'method', 'url'] }),
+  fc.record({ kind: fc.constant('request-headers' as const), id: fc.constantFrom('1', '2'), headers: fc.oneof(capturedHeaders, headers) }),
+  fc.record({ kind: fc.constant('redirect' as const), id: fc.constantFrom('1', '2'), at: isoDate, status: fc.constantFrom(301, 302, 303, 307), headers: capturedHeaders, location: urlish }),
+  fc.record({ kind: fc.constant('response' as const), id: fc.constantFrom('1', '2'), status: fc.oneof(fc.constantFrom(200, 400, 401, 429, 500), anyNumber), headers: fc.oneof(capturedHeaders, headers), body: bodyText }, { requiredKeys: ['kind', 'id', 'status'] }),
+  fc.record({ kind: fc.constant('failure' as const), id: fc.constantFrom('1', '2'), error: fc.oneof(fc.constantFrom('net::ERR_ABORTED', 'NS_ERROR_CONNECTION_REFUSED'), anyString) }),
+);
+
+export const trafficState: fc.Arbitrary<TrafficState> = fc.record({
+  ledger: evidenceLedger,
+  pending: fc.dictionary(fc.constantFrom('1', '2'), fc.record({ request: httpRequest, at: isoDate }), { maxKeys: 2 }),
+  seen: fc.record({ requests: fc.nat() }),
+});

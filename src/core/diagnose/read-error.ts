@@ -2,6 +2,7 @@ import type { HttpExchange, NoResponse, NoResponseKind } from '../traffic/http-e
 import type { ErrorSetting } from '../catalog/oauth-errors';
 import { hostOf } from '../lib/host-of';
 import { isRecord } from '../lib/is-record';
+import { headerRecord } from '../traffic/header-record';
 import { parseWwwAuthenticate, type Challenge } from './www-authenticate';
 import { redactExchange, redactText } from '../redact/redact';
 
@@ -93,11 +94,11 @@ export function isErrorExchange(exchange: HttpExchange): boolean {
 function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | null {
   const response = isRecord(exchange) && isRecord(exchange.response) ? exchange.response : undefined;
   const status = typeof response?.status === 'number' && Number.isFinite(response.status) ? Math.trunc(response.status) : 0;
-  const headers = lowercaseHeaders(response?.headers);
+  const headers = headerRecord(response?.headers, 'lower');
   const body = typeof response?.body === 'string' ? response.body.slice(0, MAX_BODY_SCAN) : '';
   const request = isRecord(exchange) && isRecord(exchange.request) ? exchange.request : undefined;
   const requestUrl = typeof request?.url === 'string' ? request.url : '';
-  const requestHeaders = lowercaseHeaders(request?.headers);
+  const requestHeaders = headerRecord(request?.headers, 'lower');
   const requestParams = readRequestParams(request?.body, requestHeaders);
   const evidence: string[] = [];
   const noResponse = status === 0 && isRecord(exchange) ? readNoResponse(exchange.noResponse) : undefined;
@@ -224,7 +225,7 @@ function settingOf(
   const path = pathOf(url);
   if (/revoke/i.test(path)) return 'revocation';
   if (/token(?:_endpoint)?\/?$|access_token\/?$/i.test(path)) return 'token';
-  const authorization = lowercaseHeaders(requestHeaders).authorization ?? '';
+  const authorization = headerRecord(requestHeaders, 'lower').authorization ?? '';
   if (/^\s*(?:bearer|dpop)\s/i.test(authorization) || challenges.some((c) => /^(?:bearer|dpop)$/i.test(c.scheme))) return 'resource';
   if (/^\s*basic\s/i.test(authorization)) return 'token';
   return 'resource';
@@ -416,16 +417,6 @@ function parseObject(text: string): Record<string, unknown> | undefined {
   return isRecord(value) ? value : undefined;
 }
 
-function lowercaseHeaders(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isRecord(headers)) return out;
-  for (const [name, value] of Object.entries(headers)) {
-    if (typeof value !== 'string') continue;
-    const key = name.trim().toLowerCase();
-    out[key] = out[key] === undefined ? value.trim() : `${out[key]}, ${value.trim()}`;
-  }
-  return out;
-}
 
 
 function pathOf(url: string): string {

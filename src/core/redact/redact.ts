@@ -30,7 +30,7 @@ export function redactRequest(request: HttpRequest): HttpRequest {
   return redacted;
 }
 
-function redactResponse(response: HttpResponse): HttpResponse {
+export function redactResponse(response: HttpResponse): HttpResponse {
   if (!isRecord(response)) return response;
   const redacted = { ...response };
   if (response.headers !== undefined) redacted.headers = redactHeaders(response.headers);

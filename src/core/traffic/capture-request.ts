@@ -1,5 +1,5 @@
 import type { HttpRequest } from './http-exchange';
-import { isRecord } from '../lib/is-record';
+import { headerRecord, type HeaderFields } from './header-record';
 import { redactRequest } from '../redact/redact';
 
 /** What webRequest's onBeforeRequest hands over as `requestBody` (same shape in Chrome and Firefox). */
@@ -9,22 +9,15 @@ export type CapturedBody = { formData?: Record<string, string[]>; raw?: { bytes?
 export const CAPTURED_BODY_LIMIT = 16 * 1024;
 
 /**
- * A request the watcher saw, redacted the moment it is captured: client secrets, verifiers,
- * passwords, codes, tokens and Authorization values never reach storage. Never throws.
+ * A request a source saw, redacted the moment it is taken in: client secrets, verifiers,
+ * passwords, codes, tokens and Authorization values never reach storage. Its headers take the
+ * one shape (`headerRecord`); its body is webRequest's `requestBody` or text. Never throws.
  */
-export function captureRequest(method: string, url: string, headers: { name: string; value?: string }[] | undefined, body: CapturedBody | undefined): HttpRequest {
-  const headerRecord: Record<string, string> = {};
-  // webRequest's details, as the browser (or a test's fake of it) hands them over: only text is kept.
-  for (const header of Array.isArray(headers) ? (headers as unknown[]) : []) {
-    const { name, value } = isRecord(header) ? header : {};
-    if (typeof name !== 'string' || typeof value !== 'string') continue;
-    headerRecord[name] = headerRecord[name] === undefined ? value : `${headerRecord[name]}, ${value}`;
-  }
-  const text = bodyText(body);
-  if (body?.formData && !Object.keys(headerRecord).some((name) => name.toLowerCase() === 'content-type')) {
-    headerRecord['Content-Type'] = 'application/x-www-form-urlencoded';
-  }
-  const request: HttpRequest = { method, url, ...(Object.keys(headerRecord).length > 0 ? { headers: headerRecord } : {}), ...(text !== undefined ? { body: text } : {}) };
+export function captureRequest(method: string, url: string, headers: HeaderFields | undefined, body: CapturedBody | string | undefined): HttpRequest {
+  const fields = headerRecord(headers);
+  const text = typeof body === 'string' ? body : bodyText(body);
+  if (typeof body === 'object' && body?.formData && !Object.keys(fields).some((name) => name.toLowerCase() === 'content-type')) fields['Content-Type'] = 'application/x-www-form-urlencoded';
+  const request: HttpRequest = { method, url, ...(Object.keys(fields).length > 0 ? { headers: fields } : {}), ...(text !== undefined ? { body: text } : {}) };
   const redacted = redactRequest(request);
   if (redacted.body !== undefined && redacted.body.length > CAPTURED_BODY_LIMIT) {
     redacted.body = `${redacted.body.slice(0, CAPTURED_BODY_LIMIT)}… (${redacted.body.length - CAPTURED_BODY_LIMIT} more characters not kept)`;

@@ -1,5 +1,6 @@
 import type { HttpExchange, HttpRequest, HttpResponse } from './http-exchange';
 import { readCurlCommand } from './curl-command';
+import { headerRecord } from './header-record';
 
 /**
  * Reads the exchange a developer pastes: `curl -i` or `curl -v` output (a leading `$ curl …`
@@ -54,7 +55,7 @@ function readTranscript(text: string): HttpExchange {
 
   const index = lastFinalResponse(responses);
   const chosen = responses[index]!;
-  const response: HttpResponse = { status: chosen.status, headers: toRecord(chosen.headers), body: chosen.body };
+  const response: HttpResponse = { status: chosen.status, headers: headerRecord(chosen.headers), body: chosen.body };
   const sent = chosen.request >= 0 ? requests[chosen.request] : undefined;
   const before = responses.slice(0, index);
   const redirected = before.some((earlier) => earlier.status >= 300 && earlier.status <= 399);
@@ -93,17 +94,6 @@ function addField(into: Message, line: string) {
   else into.headers.push([name, value]);
 }
 
-// Object.fromEntries defines own properties, so a header named "__proto__" stays a header.
-function toRecord(fields: Field[]): Record<string, string> {
-  const joined = new Map<string, Field>();
-  for (const [name, value] of fields) {
-    const key = name.toLowerCase();
-    const known = joined.get(key);
-    if (known) known[1] += (key === 'set-cookie' ? '\n' : ', ') + value;
-    else joined.set(key, [name, value]);
-  }
-  return Object.fromEntries(joined.values());
-}
 
 function header(fields: Field[], name: string): string | undefined {
   const values = fields.filter(([field]) => field.toLowerCase() === name).map(([, value]) => value);
@@ -330,7 +320,7 @@ function readHeaderless(lines: string[], command: HttpRequest | undefined): Http
   if (status === undefined) throw new Unreadable(noStatusMessage(body));
 
   const sent = hasPseudo(request, REQUEST_FIELDS) ? fromMessage(request, command, false) : command;
-  const result: HttpResponse = { status, headers: toRecord(response.headers), body };
+  const result: HttpResponse = { status, headers: headerRecord(response.headers), body };
   return sent ? { request: sent, response: result } : { response: result };
 }
 
@@ -434,7 +424,7 @@ function statusForError(error: string): number {
 function fromMessage(message: RequestMessage, command: HttpRequest | undefined, redirected: boolean): HttpRequest {
   const method = pseudo(message, ':method') ?? pseudo(message, 'request method') ?? message.method ?? command?.method ?? 'GET';
   const request: HttpRequest = { method, url: requestUrl(message, command) };
-  if (message.headers.length > 0) request.headers = toRecord(message.headers);
+  if (message.headers.length > 0) request.headers = headerRecord(message.headers);
   // curl -v does not print the body it sends ("} [43 bytes data]"); the command line has it.
   const body = message.body !== '' ? message.body : !redirected && command !== undefined && command.method === method ? command.body : undefined;
   if (body !== undefined) request.body = body;

@@ -4,7 +4,9 @@ import { extensionRedirectUris } from '../../../scripts/extension-identity';
 import { startBundledServer, type BundledServer } from '../../server/bundled-server';
 import { signInOverHttp } from '../../server/obtain-code';
 import { wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE } from '../../server/quirks';
-import type { CodeUse, FlowEnvironment } from '../../../src/background/flow-environment';
+import type { FlowEnvironment } from '../../../src/background/flow-environment';
+import type { EvidenceStore } from '../../../src/background/evidence-store';
+import { memoryArea } from './memory-area';
 import type { PermissionAnswer } from '../../../src/background/permission-gate';
 
 // The flow runner is wired to the browser only through its environment: here Node's fetch
@@ -14,15 +16,16 @@ import type { PermissionAnswer } from '../../../src/background/permission-gate';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { runFlow } = await import('../../../src/background/run-flow');
 const { exchangeAgain } = await import('../../../src/background/flow-actions');
+const { evidenceStore } = await import('../../../src/background/evidence-store');
 
 const REDIRECT = extensionRedirectUris().chrome;
 
-type Fake = { env: FlowEnvironment; signIns: string[]; errors: ErrorEntry[]; ledger: Map<string, CodeUse>; removedOrigin: string[] };
+type Fake = { env: FlowEnvironment; signIns: string[]; errors: ErrorEntry[]; evidence: EvidenceStore; removedOrigin: string[] };
 
-function environment(options: { granted: string[]; answer?: PermissionAnswer; hideAnswersFrom?: string; alterRedirect?: (url: URL) => void }): Fake {
+function environment(options: { granted: string[]; answer?: PermissionAnswer; hideAnswersFrom?: string; alterRedirect?: (url: URL) => void; evidence?: EvidenceStore }): Fake {
   const signIns: string[] = [];
   const errors: ErrorEntry[] = [];
-  const ledger = new Map<string, CodeUse>();
+  const evidence = options.evidence ?? evidenceStore(memoryArea().area);
   const removedOrigin: string[] = [];
   const granted = new Set(options.granted);
   const env: FlowEnvironment = {
@@ -57,14 +60,14 @@ function environment(options: { granted: string[]; answer?: PermissionAnswer; hi
     sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
     now: () => new Date(),
     save: async () => {},
-    codeLedger: { firstSent: async (hash) => ledger.get(hash), remember: async (hash, use) => void ledger.set(hash, use) },
+    evidence,
     recordError: async (entry) => void errors.push(entry),
     authorizeTimeoutMs: 10_000,
     authorizeHangsOnErrorPage: false,
     requestTimeoutMs: 10_000,
     hostPromptTimeoutMs: 60_000,
   };
-  return { env, signIns, errors, ledger, removedOrigin };
+  return { env, signIns, errors, evidence, removedOrigin };
 }
 
 describe('runFlow and the hosts it must reach', () => {
@@ -123,11 +126,12 @@ describe('runFlow and the hosts it must reach', () => {
     expect(hidden.noResponse).toMatchObject({ kind: 'answer_hidden', hostPermission: 'http://127.0.0.1/*' });
     expect(hidden.request?.headers?.origin).toBe(fake.env.extensionOrigin);
     expect(fake.errors.at(-1)?.exchange.noResponse?.kind).toBe('answer_hidden');
-    expect([...fake.ledger.values()]).toEqual([{ at: hidden.at, unread: true }]);
+    expect(Object.values((await fake.evidence.read()).codes)).toEqual([
+      { issuedAt: expect.any(String), redirectUriAtAuthorization: REDIRECT, firstRedeemedAt: hidden.at, firstRedeemedUnread: true, firstRedeemedBy: 'flow' },
+    ]);
 
     // "Exchange again" knows: the same code, first sent in a request whose answer was never read.
-    const readable = environment({ granted: ['http://127.0.0.1/*'] });
-    for (const [hash, use] of fake.ledger) readable.ledger.set(hash, use);
+    const readable = environment({ granted: ['http://127.0.0.1/*'], evidence: fake.evidence });
     const again = (await exchangeAgain(run as FlowRun, readable.env)).exchanges.at(-1)!;
     expect(again.response.status).toBe(400);
     expect(again.context).toMatchObject({ codeFirstRedeemedAt: hidden.at, codeFirstRedeemedUnread: true });

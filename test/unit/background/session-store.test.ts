@@ -11,7 +11,9 @@ import { memoryArea } from './memory-area';
 vi.mock('webextension-polyfill', () => ({ default: {} }));
 const { runFlow } = await import('../../../src/background/run-flow');
 const { callWithToken, refresh } = await import('../../../src/background/flow-actions');
-const { codeLedger, loadRuns, saveRun, withRun } = await import('../../../src/background/session-store');
+const { loadRuns, saveRun, withRun } = await import('../../../src/background/session-store');
+const { evidenceStore } = await import('../../../src/background/evidence-store');
+const { noteCodeRedeemed } = await import('../../../src/core');
 const { createErrorLog } = await import('../../../src/background/error-log');
 
 const REDIRECT = extensionRedirectUris().chrome;
@@ -31,7 +33,7 @@ function environment(area: ReturnType<typeof memoryArea>['area']): FlowEnvironme
     sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', data)),
     now: () => new Date(),
     save: (run) => saveRun(run, area),
-    codeLedger: { firstSent: (hash) => codeLedger.firstSent(hash, area), remember: (hash, use) => codeLedger.remember(hash, use, area) },
+    evidence: evidenceStore(area),
     recordError: (entry) => errors.record(entry),
     authorizeTimeoutMs: 10_000,
     authorizeHangsOnErrorPage: false,
@@ -57,10 +59,12 @@ describe('the run store under concurrent writes', () => {
     expect((await loadRuns(area)).map((r) => r.id).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `r${i}`).sort());
   });
 
-  it('remembers every code hash when many are noted at once', async () => {
+  it('remembers every code hash when many are noted at once, and a restarted worker reads them back', async () => {
     const { area } = memoryArea();
-    await Promise.all(Array.from({ length: 30 }, (_, i) => codeLedger.remember(`h${i}`, { at: `t${i}` }, area)));
-    for (let i = 0; i < 30; i += 1) expect(await codeLedger.firstSent(`h${i}`, area)).toEqual({ at: `t${i}` });
+    const evidence = evidenceStore(area);
+    await Promise.all(Array.from({ length: 30 }, (_, i) => evidence.update((ledger) => noteCodeRedeemed(ledger, `h${i}`, `t${i}`, 'flow'))));
+    const restarted = await evidenceStore(area).read();
+    for (let i = 0; i < 30; i += 1) expect(restarted.codes[`h${i}`]).toEqual({ firstRedeemedAt: `t${i}`, firstRedeemedBy: 'flow' });
   });
 });
 

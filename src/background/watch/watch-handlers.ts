@@ -1,8 +1,8 @@
 import browser from 'webextension-polyfill';
-import { originsOf, parseHostPattern, parseHostPatterns } from '../core';
-import type { WatchState } from '../messages';
-import { watchApiPermissions } from '../watch-permissions';
-import type { PermissionGate } from './permission-gate';
+import { originsOf, parseHostPattern, parseHostPatterns } from '../../core';
+import type { WatchState } from '../../messages';
+import { watchApiPermissions } from '../../watch-permissions';
+import type { PermissionGate } from '../permission-gate';
 import type { Watcher } from './watcher';
 import { loadWatchSettings, saveWatchSettings, type WatchSettings } from './watch-settings';
 

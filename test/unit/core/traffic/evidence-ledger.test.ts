@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { codeInRedirect, emptyWatchLedger, historyForCodeExchange, isAuthorizationRequest, noteAuthorizationRequest, noteCodeIssued, noteCodeRedeemed } from '../../../../src/core';
+import { codeInRedirect, emptyLedger, historyForCodeExchange, isAuthorizationRequest, noteAuthorizationRequest, noteCodeIssued, noteCodeRedeemed } from '../../../../src/core';
 
 // RFC 6749 §4.1.1 and §4.1.2's examples.
 const AUTHORIZE = 'https://server.example.com/authorize?response_type=code&client_id=s6BhdRkqt3&state=xyz&redirect_uri=https%3A%2F%2Fclient%2Eexample%2Ecom%2Fcb';
 const CALLBACK = 'https://client.example.com/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz';
 
-describe('the watcher\'s ledger', () => {
+describe('the evidence ledger', () => {
   it('follows a code from its authorization request to a second redemption', () => {
-    let ledger = noteAuthorizationRequest(emptyWatchLedger(), AUTHORIZE, '2026-11-22T10:00:00Z');
+    let ledger = noteAuthorizationRequest(emptyLedger(), AUTHORIZE, '2026-11-22T10:00:00Z');
     expect(noteAuthorizationRequest(ledger, 'https://server.example.com/other?x=1', 't')).toBe(ledger);
     const found = codeInRedirect(ledger, CALLBACK)!;
     expect(found).toEqual({ code: 'SplxlOBeZQQYbYS6WxSbIA', redirectUriAtAuthorization: 'https://client.example.com/cb' });
@@ -36,9 +36,9 @@ describe('the watcher\'s ledger', () => {
   });
 
   it('a redirect without a code, or a code it never saw asked for, still answers sensibly', () => {
-    expect(codeInRedirect(emptyWatchLedger(), 'https://client.example.com/cb?error=access_denied')).toBeUndefined();
-    expect(codeInRedirect(emptyWatchLedger(), CALLBACK)).toEqual({ code: 'SplxlOBeZQQYbYS6WxSbIA' });
-    expect(historyForCodeExchange(emptyWatchLedger(), 'h', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'h' });
+    expect(codeInRedirect(emptyLedger(), 'https://client.example.com/cb?error=access_denied')).toBeUndefined();
+    expect(codeInRedirect(emptyLedger(), CALLBACK)).toEqual({ code: 'SplxlOBeZQQYbYS6WxSbIA' });
+    expect(historyForCodeExchange(emptyLedger(), 'h', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'h' });
   });
 });
 
@@ -50,8 +50,8 @@ describe('a stored ledger of another shape', () => {
     const odd = { authorizations: [null, { state: 'x', redirectUri: { toString: 1 }, at: 't' }], codes: 'codes' } as never;
     expect(codeInRedirect(odd, 'https://app.example/cb?code=c&state=x')).toEqual({ code: 'c' });
     expect(noteCodeIssued(odd, 'h', 't1').codes).toEqual({ h: { issuedAt: 't1' } });
-    expect(noteCodeRedeemed('' as never, 'h', 't2').codes).toEqual({ h: { issuedAt: 't2', firstRedeemedAt: 't2' } });
+    expect(noteCodeRedeemed('' as never, 'h', 't2').codes).toEqual({ h: { firstRedeemedAt: 't2' } });
     expect(historyForCodeExchange({ authorizations: [], codes: { h: 'x' } } as never, 'h', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'h' });
-    expect(historyForCodeExchange(emptyWatchLedger(), 'toString', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'toString' });
+    expect(historyForCodeExchange(emptyLedger(), 'toString', undefined)).toEqual({ step: 'token', grantType: 'authorization_code', codeHash: 'toString' });
   });
 });

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { readStored } from './stored';
+import { readStored } from '../stored';
 
 // Host names are not secrets: the watch list lives in storage.local and survives a restart.
 const KEY = 'watch';
