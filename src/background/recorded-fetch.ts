@@ -1,4 +1,4 @@
-import type { HttpExchange, HttpRequest } from '../core';
+import { headerRecord, type HttpExchange, type HttpRequest } from '../core';
 
 /**
  * Sends `request` and returns it with its response, as recorded evidence. Throws only when no
@@ -15,9 +15,7 @@ export async function recordedFetch(request: HttpRequest, fetchImpl: typeof fetc
     redirect: 'manual',
     ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
   });
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => (headers[name] = value));
-  return { request, response: { status: response.status, headers, body: await response.text() } };
+  return { request, response: { status: response.status, headers: headerRecord(response.headers), body: await response.text() } };
 }
 
 /** A fetch that `AbortSignal.timeout` ended: DOMException "TimeoutError" in Chromium and Firefox alike. */
