@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { maskSecret, type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
+import { Failure } from '../messages';
 import type { Ask } from './ask';
-import { BackgroundError } from './background-error';
 import { HostAccess } from './HostAccess';
 import type { RequestHosts } from './request-hosts';
 
@@ -25,7 +25,8 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
     try {
       onRun(await send());
     } catch (e) {
-      setError({ message: (e as Error).message, unreachableUrl: e instanceof BackgroundError ? e.unreachableUrl : undefined });
+      // A request that got no readable answer, which a host permission would let through: offer it.
+      setError({ message: (e as Error).message, unreachableUrl: e instanceof Failure && e.code === 'host_permission_missing' ? e.unreachableUrl : undefined });
     } finally {
       setBusy(undefined);
     }
