@@ -138,6 +138,9 @@ export class Failure extends Error {
 
 export type Reply<K extends MessageType = MessageType> = { ok: true; value: ResponseOf<K> } | { ok: false; error: FailureData };
 
+/** Sends one message of the contract and resolves with its response; a failure rejects with a `Failure`. */
+export type Ask = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
+
 export type Handlers = { [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> };
 
 export function isMessage(value: unknown): value is Message {

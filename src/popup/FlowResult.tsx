@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { maskSecret, type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
 import { Failure } from '../messages';
-import type { Ask } from './ask';
+import { useCapabilities } from './capabilities';
 import { HostAccess } from './HostAccess';
-import type { RequestHosts } from './request-hosts';
 
 /** OIDC Core §3.1.3.7 step 11, in words: the ID token's nonce against the one the run sent. */
 const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
@@ -15,7 +14,8 @@ const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
 };
 
 /** A finished run: its tokens (masked), what to do next with them, and every HTTP exchange. */
-export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void; requestHosts?: RequestHosts | undefined }) {
+export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun) => void }) {
+  const { ask } = useCapabilities();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<{ message: string; unreachableUrl?: string | undefined }>();
   const [apiUrl, setApiUrl] = useState('');
@@ -94,7 +94,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
           Failed at {run.failure.stage}: {run.failure.message}
         </p>
       )}
-      {requestHosts && <HostAccess url={run.failure?.url} requestHosts={requestHosts} />}
+      <HostAccess url={run.failure?.url} />
       {run.status !== 'running' && (
         <p class="actions">
           {hasCodeExchange && (
@@ -132,7 +132,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
       )}
       {busy && <p class="muted">Sending…</p>}
       {error && <p class="error" role="alert">{error.message}</p>}
-      {requestHosts && <HostAccess url={error?.unreachableUrl} requestHosts={requestHosts} />}
+      <HostAccess url={error?.unreachableUrl} />
       {Exchanges ? <Exchanges exchanges={run.exchanges} /> : <p class="muted">Loading the requests…</p>}
     </article>
   );
