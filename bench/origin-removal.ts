@@ -65,11 +65,11 @@ async function measure(launch: (options: LaunchOptions) => Promise<ExtensionBrow
 
 function introspect(popup: PageDriver, runId: string): Promise<number> {
   return popup.evaluate(async (id) => {
-    type Api = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: string }> } };
+    type Api = { runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; error?: { code: string; message: string } }> } };
     const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
     const start = performance.now();
     const reply = await api.runtime.sendMessage({ type: 'introspect', payload: { runId: id, which: 'access_token' } });
-    if (!reply.ok) throw new Error(reply.error);
+    if (!reply.ok) throw new Error(`${reply.error?.code}: ${reply.error?.message}`);
     return performance.now() - start;
   }, runId);
 }

@@ -85,11 +85,61 @@ export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
 
 export type Message<K extends MessageType = MessageType> = { type: K; payload: RequestOf<K> };
 
-/** Errors cross the boundary as data: browsers serialise thrown errors differently. */
-export type Reply<K extends MessageType = MessageType> =
-  | { ok: true; value: ResponseOf<K> }
-  /** `unreachableUrl`: the request got no response at all, so the popup can offer that host's permission. */
-  | { ok: false; error: string; unreachableUrl?: string };
+/**
+ * Why a message failed, for the popup to act on without reading the text. The background
+ * makes every one but `no_answer`, which the popup's shell makes when no reply came.
+ */
+export type FailureCode =
+  /** Not a message, or no handler for its type. */
+  | 'unknown_message'
+  /** The payload cannot be used: a host pattern that does not parse, an API call without a URL. */
+  | 'invalid_input'
+  /** What the payload names is no longer kept: a flow run beyond the last 20. */
+  | 'not_found'
+  /** The run or its provider lacks what the action needs: no refresh token, no revocation endpoint, no code exchange. */
+  | 'unavailable'
+  /** A permission the action needs is not held, and the popup did not say it was asking for it. */
+  | 'permission_missing'
+  /** The person said no to the browser's prompt, or did not answer in time. */
+  | 'permission_declined'
+  /** Refused by rule: a permission granted at install cannot be given back. */
+  | 'not_allowed'
+  /** A request got no readable answer, and a host permission would let it through: `unreachableUrl` names it. */
+  | 'host_permission_missing'
+  /** A request got no answer: the server is down, the address wrong, the connection ended, or no answer came in time. */
+  | 'unreachable'
+  /** The provider answered, but not with what was asked for: a discovery document that does not parse. */
+  | 'invalid_response'
+  /** The browser's storage stayed full after what could go was dropped. */
+  | 'storage_full'
+  /** No reply came: the background is not running, or did not take the page for the extension's own. */
+  | 'no_answer'
+  /** Anything else: a browser API that failed, or a bug. */
+  | 'internal';
+
+/** A failure as it crosses the boundary: as data, because browsers serialise thrown errors differently. */
+export type FailureData = { code: FailureCode; message: string; unreachableUrl?: string };
+
+/**
+ * A failure with its code. Handlers throw it where they know the cause; the popup's `ask`
+ * throws it again from the reply, so a view can `switch (error.code)`.
+ */
+export class Failure extends Error {
+  override readonly name = 'Failure';
+  constructor(
+    readonly code: FailureCode,
+    message: string,
+    /** The URL of a request a host permission would have let through: the host to offer. */
+    readonly unreachableUrl?: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Reply<K extends MessageType = MessageType> = { ok: true; value: ResponseOf<K> } | { ok: false; error: FailureData };
+
+/** Sends one message of the contract and resolves with its response; a failure rejects with a `Failure`. */
+export type Ask = <K extends MessageType>(type: K, payload: RequestOf<K>) => Promise<ResponseOf<K>>;
 
 export type Handlers = { [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> };
 

@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { accessUses, parseHostPatterns } from '../core';
 import type { AccessEntry } from '../core';
+import { Failure } from '../messages';
 import { watchApiPermissions } from '../watch-permissions';
 import { listProfiles } from './profile-store';
 import { loadRuns } from './session-store';
@@ -28,7 +29,7 @@ export async function listAccess(): Promise<AccessEntry[]> {
  */
 export async function giveBack(permission: string, watch: WatchControl): Promise<AccessEntry[]> {
   const required = browser.runtime.getManifest().permissions?.includes(permission as never) ?? false;
-  if (required) throw new Error(`${permission} was granted at install and cannot be given back; removing the extension does.`);
+  if (required) throw new Failure('not_allowed', `${permission} was granted at install and cannot be given back; removing the extension does.`);
   if (permission.includes('://')) {
     const settings = await loadWatchSettings();
     for (const pattern of parseHostPatterns(settings.patterns)) {

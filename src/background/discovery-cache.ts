@@ -1,3 +1,5 @@
+import { Failure } from '../messages';
+import { errorMessage } from './flow-environment';
 import { isTimeout } from './recorded-fetch';
 import { discoveryUrl, parseDiscovery, type DiscoveryResult, type ProviderMetadata } from '../core';
 
@@ -7,7 +9,7 @@ const DISCOVERY_TIMEOUT_MS = 10_000;
 
 /**
  * Reads and checks an issuer's discovery document; throws only when no answer could be read at
- * all, and then says whether it was a timeout.
+ * all (`unreachable`), and then says whether it was a timeout.
  */
 export async function readDiscovery(issuer: string, fetchImpl: typeof fetch = (input, init) => fetch(input, init), timeoutMs = DISCOVERY_TIMEOUT_MS): Promise<DiscoveryResult> {
   const url = discoveryUrl(issuer);
@@ -15,8 +17,8 @@ export async function readDiscovery(issuer: string, fetchImpl: typeof fetch = (i
     const response = await fetchImpl(url, { credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
     return parseDiscovery(await response.text(), issuer);
   } catch (error) {
-    if (isTimeout(error)) throw new Error(`${url} did not answer within ${Math.round(timeoutMs / 1000)} s (timeout).`);
-    throw error;
+    if (isTimeout(error)) throw new Failure('unreachable', `${url} did not answer within ${Math.round(timeoutMs / 1000)} s (timeout).`);
+    throw new Failure('unreachable', errorMessage(error));
   }
 }
 

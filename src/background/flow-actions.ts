@@ -1,4 +1,5 @@
 import { bearerRequest, withSameClientAuthentication, type FlowRun, type HttpRequest, type RecordedExchange } from '../core';
+import { Failure, type FailureCode } from '../messages';
 import { acceptTokens } from './run-flow';
 import { FlowFailure, type FlowEnvironment } from './flow-environment';
 import { sendRecorded } from './send-recorded';
@@ -8,12 +9,12 @@ type TokenKind = 'access_token' | 'refresh_token';
 /** The run's first code exchange: later requests authenticate the way it did. */
 function codeExchange(run: FlowRun): RecordedExchange {
   const exchange = run.exchanges.find((e) => e.context.grantType === 'authorization_code' && e.request);
-  if (!exchange) throw new Error('This run has no code exchange to build on: run the flow first.');
+  if (!exchange) throw new Failure('unavailable', 'This run has no code exchange to build on: run the flow first.');
   return exchange;
 }
 
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined || value === '') throw new Error(what);
+function need<T>(value: T | undefined, what: string, code: FailureCode = 'unavailable'): T {
+  if (value === undefined || value === '') throw new Failure(code, what);
   return value;
 }
 
@@ -59,7 +60,8 @@ export async function manageToken(run: FlowRun, step: 'revoke' | 'introspect', w
 
 /** OIDC Core §5.3, or any API the developer names: a GET with the access token. */
 export async function callWithToken(run: FlowRun, step: 'userinfo' | 'api', env: FlowEnvironment, url?: string): Promise<FlowRun> {
-  const target = need(step === 'userinfo' ? run.endpoints?.userinfo : url, step === 'userinfo' ? 'This provider has no userinfo endpoint.' : 'Give the URL to call.');
+  const target =
+    step === 'userinfo' ? need(run.endpoints?.userinfo, 'This provider has no userinfo endpoint.') : need(url, 'Give the URL to call.', 'invalid_input');
   const token = need(run.tokens?.access_token, 'There is no access token.');
   await sendRecorded(run, bearerRequest(target, token), { step, clientAuth: run.clientAuth }, env);
   return run;

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { exportProfiles, importProfiles } from '../core';
-import type { Handlers } from '../messages';
+import { Failure, type Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
 import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './browser-environment';
 import { createDiscoveryCache, readDiscovery } from './discovery-cache';
@@ -39,7 +39,7 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     // Check discovery asks afresh: the person wants to see what the issuer says now.
     async discover({ issuer }) {
       const result = await readDiscovery(issuer);
-      if (!result.ok) throw new Error(result.reason);
+      if (!result.ok) throw new Failure('invalid_response', result.reason);
       return { metadata: result.metadata, notes: result.notes };
     },
     listErrors: () => errors.list(),

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { capExchangeBodies, keepNewestWithin, STORAGE_BUDGET, storedBytes, type FlowRun } from '../core';
+import { Failure } from '../messages';
 import { serial, serialByKey } from './serial';
 import { olderHalfDropped, readStored, writeWithRoom } from './stored';
 
@@ -46,7 +47,7 @@ export async function loadRuns(storage: Area = browser.storage.session): Promise
 
 export async function loadRun(id: string, storage: Area = browser.storage.session): Promise<FlowRun> {
   const run = (await loadRuns(storage)).find((r) => r.id === id);
-  if (!run) throw new Error('That flow run is no longer kept (only the last 20 of this browser session are).');
+  if (!run) throw new Failure('not_found', 'That flow run is no longer kept (only the last 20 of this browser session are).');
   return run;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AccessEntry } from '../core';
-import type { Ask } from './ask';
+import { useCapabilities } from './capabilities';
 
 type List = { state: 'loading' } | { state: 'ready'; entries: AccessEntry[] } | { state: 'failed'; message: string };
 
@@ -8,7 +8,8 @@ type List = { state: 'loading' } | { state: 'ready'; entries: AccessEntry[] } | 
  * Everything the extension holds, in one place: each host and API permission with what uses it,
  * and a button to give it back. A grant nothing uses is said to be one, first in the list.
  */
-export function AccessView({ ask, active }: { ask: Ask; active: boolean }) {
+export function AccessView({ active }: { active: boolean }) {
+  const { ask } = useCapabilities();
   const [list, setList] = useState<List>({ state: 'loading' });
   const [note, setNote] = useState<string>();
 

@@ -1,19 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ResponseOf } from '../messages';
-import type { Ask } from './ask';
 import type { AccessView } from './AccessView';
+import { useCapabilities } from './capabilities';
 import type { ErrorsView } from './ErrorsView';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
-import type { RequestHosts } from './request-hosts';
-import type { RequestWatch } from './request-watch';
 import { WatchView } from './WatchView';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
 const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors', watch: 'Watch', access: 'Access' } as const;
 type Tab = keyof typeof TABS;
 
-export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHosts?: RequestHosts; requestWatch?: RequestWatch }) {
+export function App() {
+  const { ask, requestWatch } = useCapabilities();
   const [connection, setConnection] = useState<Connection>({ state: 'waiting' });
   const [tab, setTab] = useState<Tab>('inspect');
   const [unseen, setUnseen] = useState(0);
@@ -62,17 +61,17 @@ export function App({ ask, requestHosts, requestWatch }: { ask: Ask; requestHost
         <InspectView />
       </div>
       <div role="tabpanel" hidden={tab !== 'flow'}>
-        <FlowView ask={ask} requestHosts={requestHosts} redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
+        <FlowView redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
       </div>
       <div role="tabpanel" hidden={tab !== 'errors'}>
-        {Errors ? <Errors ask={ask} active={tab === 'errors'} requestHosts={requestHosts} /> : tab === 'errors' && <p class="muted">Loading…</p>}
+        {Errors ? <Errors active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
       </div>
       <div role="tabpanel" hidden={tab !== 'access'}>
-        {Access ? <Access ask={ask} active={tab === 'access'} /> : tab === 'access' && <p class="muted">Loading…</p>}
+        {Access ? <Access active={tab === 'access'} /> : tab === 'access' && <p class="muted">Loading…</p>}
       </div>
       {requestWatch && (
         <div role="tabpanel" hidden={tab !== 'watch'}>
-          <WatchView ask={ask} requestWatch={requestWatch} active={tab === 'watch'} />
+          <WatchView active={tab === 'watch'} />
         </div>
       )}
     </main>

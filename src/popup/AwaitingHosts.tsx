@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { hostOfPermission, type FlowRun } from '../core';
-import type { Ask } from './ask';
-import type { RequestHosts } from './request-hosts';
+import { useCapabilities } from './capabilities';
 
 /**
  * A run that waits for the person's answer to a host prompt: seen when the popup reopens after
  * Chromium closed it under its prompt. Allow asks again from this click; the background, which
  * waits for the grant, carries the run on. Cancel stops it before anything was requested.
  */
-export function AwaitingHosts({ run, ask, requestHosts }: { run: FlowRun; ask: Ask; requestHosts?: RequestHosts | undefined }) {
+export function AwaitingHosts({ run }: { run: FlowRun }) {
+  const { ask, requestHosts } = useCapabilities();
   const [note, setNote] = useState<string>();
   const permissions = run.awaitingHosts?.permissions ?? [];
   const hosts = permissions.map(hostOfPermission).join(', ');

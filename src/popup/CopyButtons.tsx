@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { percentEncode } from '../core';
-import { clipboard, type CopyText } from './clipboard';
-
+import { useCapabilities } from './capabilities';
 
 /** One click each: the token, a ready Authorization header line, the token percent-encoded for a URL or cookie. */
-export function CopyButtons({ token, copy = clipboard }: { token: string; copy?: CopyText }) {
+export function CopyButtons({ token }: { token: string }) {
+  const { copy } = useCapabilities();
   const [feedback, setFeedback] = useState<{ label: string; ok: boolean; error?: string }>();
   const variants = [
     ['token', 'Copy token', token],

@@ -1,25 +1,13 @@
 import { useState } from 'preact/hooks';
 import { errorReport, type Diagnosis, type HttpExchange } from '../core';
-import { clipboard, type CopyText } from './clipboard';
+import { useCapabilities } from './capabilities';
 import { DiagnosisView } from './DiagnosisView';
 import { formatRequest, formatResponse } from './format-http';
 import { HostAccess } from './HostAccess';
-import type { RequestHosts } from './request-hosts';
 
 /** One error opened: the diagnosis, the raw (redacted) exchange, and a report to paste elsewhere. */
-export function ErrorDetail({
-  exchange,
-  diagnosis,
-  at,
-  copy = clipboard,
-  requestHosts,
-}: {
-  exchange: HttpExchange;
-  diagnosis: Diagnosis;
-  at?: string | undefined;
-  copy?: CopyText;
-  requestHosts?: RequestHosts | undefined;
-}) {
+export function ErrorDetail({ exchange, diagnosis, at }: { exchange: HttpExchange; diagnosis: Diagnosis; at?: string | undefined }) {
+  const { copy } = useCapabilities();
   const [copied, setCopied] = useState<string>();
   const copyReport = () =>
     copy(errorReport(exchange, diagnosis, at)).then(
@@ -31,7 +19,7 @@ export function ErrorDetail({
     <div class="error-detail" data-testid="error-detail">
       <DiagnosisView diagnosis={diagnosis} at={at} />
       {/* Nothing was read because CORS hid or stopped it: the host permission is the fix, offered here. */}
-      {requestHosts && exchange.noResponse?.hostPermission && <HostAccess url={exchange.request?.url} requestHosts={requestHosts} />}
+      {exchange.noResponse?.hostPermission && <HostAccess url={exchange.request?.url} />}
       <p class="copy">
         <button type="button" class="secondary" data-action="copy-report" onClick={copyReport}>
           Copy report

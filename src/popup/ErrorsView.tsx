@@ -1,11 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ErrorEntry } from '../core';
-import type { Ask } from './ask';
-import type { CopyText } from './clipboard';
+import { useCapabilities } from './capabilities';
 import { ErrorDetail } from './ErrorDetail';
 import { explainEntry } from './explain-entry';
 import { ExplainResponse } from './ExplainResponse';
-import type { RequestHosts } from './request-hosts';
 
 type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | { state: 'failed'; message: string };
 
@@ -13,7 +11,8 @@ type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | {
  * Recent failed exchanges, newest first, each opened to its diagnosis. Opening the list marks
  * them seen, which clears the toolbar badge. Loaded again each time the tab becomes active.
  */
-export function ErrorsView({ ask, active, copy, requestHosts }: { ask: Ask; active: boolean; copy?: CopyText; requestHosts?: RequestHosts | undefined }) {
+export function ErrorsView({ active }: { active: boolean }) {
+  const { ask } = useCapabilities();
   const [list, setList] = useState<List>({ state: 'loading' });
   const [open, setOpen] = useState<string>();
 
@@ -64,31 +63,17 @@ export function ErrorsView({ ask, active, copy, requestHosts }: { ask: Ask; acti
                 entry={entry}
                 open={open === entry.id}
                 onToggle={() => setOpen(open === entry.id ? undefined : entry.id)}
-                copy={copy}
-                requestHosts={requestHosts}
               />
             ))}
           </ol>
         </>
       )}
-      <ExplainResponse {...(copy ? { copy } : {})} />
+      <ExplainResponse />
     </section>
   );
 }
 
-function ErrorRow({
-  entry,
-  open,
-  onToggle,
-  copy,
-  requestHosts,
-}: {
-  entry: ErrorEntry;
-  open: boolean;
-  onToggle: () => void;
-  copy?: CopyText | undefined;
-  requestHosts?: RequestHosts | undefined;
-}) {
+function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean; onToggle: () => void }) {
   const [pastedBody, setPastedBody] = useState('');
   const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
   const { request, response } = exchange;
@@ -106,7 +91,7 @@ function ErrorRow({
           <textarea name="pastedBody" rows={3} value={pastedBody} onInput={(e) => setPastedBody(e.currentTarget.value)} spellcheck={false} placeholder={'{"error":"invalid_grant", …}'} />
         </label>
       )}
-      {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} requestHosts={requestHosts} />}
+      {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} />}
     </li>
   );
 }

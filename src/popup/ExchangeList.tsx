@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type NoResponseKind, type RecordedExchange } from '../core';
-import { clipboard, type CopyText } from './clipboard';
+import { useCapabilities } from './capabilities';
 import { formatRequest, formatResponse } from './format-http';
 
 const SNIPPETS = { curl: toCurl, php: toPhpCurl, fetch: toFetch } as const;
@@ -14,7 +14,8 @@ const NO_ANSWER: Record<NoResponseKind, string> = {
 };
 
 /** Every request of a run, redacted for display; copied as curl, PHP or fetch, with secrets only on request. */
-export function ExchangeList({ exchanges, copy = clipboard }: { exchanges: RecordedExchange[]; copy?: CopyText }) {
+export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
+  const { copy } = useCapabilities();
   const [withSecrets, setWithSecrets] = useState(false);
   const [copied, setCopied] = useState<string>();
 

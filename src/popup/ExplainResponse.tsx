@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import { explainExchange, parseHttpTranscript, redactExchange, type Diagnosis, type HttpExchange } from '../core';
-import type { CopyText } from './clipboard';
 import { ErrorDetail } from './ErrorDetail';
 
 type Outcome = { kind: 'empty' } | { kind: 'unreadable'; message: string } | { kind: 'fine'; status: number } | { kind: 'error'; exchange: HttpExchange; diagnosis: Diagnosis };
 
 /** Paste what curl, a log or the network panel showed; get the same diagnosis as a logged error. */
-export function ExplainResponse({ copy }: { copy?: CopyText }) {
+export function ExplainResponse() {
   const [text, setText] = useState('');
   const outcome = useMemo((): Outcome => {
     if (text.trim() === '') return { kind: 'empty' };
@@ -36,7 +35,7 @@ export function ExplainResponse({ copy }: { copy?: CopyText }) {
         </p>
       )}
       {outcome.kind === 'fine' && <p class="muted">HTTP {outcome.status} with no error in it: nothing to explain.</p>}
-      {outcome.kind === 'error' && <ErrorDetail exchange={outcome.exchange} diagnosis={outcome.diagnosis} {...(copy ? { copy } : {})} />}
+      {outcome.kind === 'error' && <ErrorDetail exchange={outcome.exchange} diagnosis={outcome.diagnosis} />}
     </section>
   );
 }

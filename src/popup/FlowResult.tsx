@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { maskSecret, type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
-import type { Ask } from './ask';
-import { BackgroundError } from './background-error';
+import { Failure } from '../messages';
+import { useCapabilities } from './capabilities';
 import { HostAccess } from './HostAccess';
-import type { RequestHosts } from './request-hosts';
 
 /** OIDC Core §3.1.3.7 step 11, in words: the ID token's nonce against the one the run sent. */
 const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
@@ -15,7 +14,8 @@ const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
 };
 
 /** A finished run: its tokens (masked), what to do next with them, and every HTTP exchange. */
-export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; ask: Ask; onRun: (run: FlowRun) => void; requestHosts?: RequestHosts | undefined }) {
+export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun) => void }) {
+  const { ask } = useCapabilities();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<{ message: string; unreachableUrl?: string | undefined }>();
   const [apiUrl, setApiUrl] = useState('');
@@ -25,7 +25,8 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
     try {
       onRun(await send());
     } catch (e) {
-      setError({ message: (e as Error).message, unreachableUrl: e instanceof BackgroundError ? e.unreachableUrl : undefined });
+      // A request that got no readable answer, which a host permission would let through: offer it.
+      setError({ message: (e as Error).message, unreachableUrl: e instanceof Failure && e.code === 'host_permission_missing' ? e.unreachableUrl : undefined });
     } finally {
       setBusy(undefined);
     }
@@ -93,7 +94,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
           Failed at {run.failure.stage}: {run.failure.message}
         </p>
       )}
-      {requestHosts && <HostAccess url={run.failure?.url} requestHosts={requestHosts} />}
+      <HostAccess url={run.failure?.url} />
       {run.status !== 'running' && (
         <p class="actions">
           {hasCodeExchange && (
@@ -131,7 +132,7 @@ export function FlowResult({ run, ask, onRun, requestHosts }: { run: FlowRun; as
       )}
       {busy && <p class="muted">Sending…</p>}
       {error && <p class="error" role="alert">{error.message}</p>}
-      {requestHosts && <HostAccess url={error?.unreachableUrl} requestHosts={requestHosts} />}
+      <HostAccess url={error?.unreachableUrl} />
       {Exchanges ? <Exchanges exchanges={run.exchanges} /> : <p class="muted">Loading the requests…</p>}
     </article>
   );

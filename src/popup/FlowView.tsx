@@ -1,20 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import { bundledDemoProfile, endpointWarnings, hostsForRun, type FlowProfile, type FlowRun, type ProviderIdentity } from '../core';
 import type { RunPlan } from '../messages';
-import type { Ask } from './ask';
 import { AwaitingHosts } from './AwaitingHosts';
+import { useCapabilities } from './capabilities';
 import { EndpointWarnings } from './EndpointWarnings';
 import { FlowResult } from './FlowResult';
 import { ProfileForm } from './ProfileForm';
 import { ProfilePicker } from './ProfilePicker';
 import { ProfileTransfer } from './ProfileTransfer';
-import type { RequestHosts } from './request-hosts';
 import { RunHosts } from './RunHosts';
 
 const PLAN_DELAY_MS = 300;
 const POLL_MS = 1000;
 
-export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirectUri: string | undefined; requestHosts?: RequestHosts | undefined }) {
+export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
+  const { ask, copy, requestHosts } = useCapabilities();
   const [profile, setProfile] = useState<FlowProfile>(bundledDemoProfile);
   const [saved, setSaved] = useState<FlowProfile[]>([]);
   const [run, setRun] = useState<FlowRun | null>(null);
@@ -118,7 +118,7 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
         <div class="redirect">
           Redirect URI <code data-testid="redirect-uri">{profile.redirectUri || redirectUri || '…'}</code>
           {redirectUri && (
-            <button type="button" class="secondary" onClick={() => attempt(() => navigator.clipboard.writeText(profile.redirectUri || redirectUri))}>
+            <button type="button" class="secondary" onClick={() => attempt(() => copy(profile.redirectUri || redirectUri))}>
               Copy
             </button>
           )}
@@ -145,15 +145,15 @@ export function FlowView({ ask, redirectUri, requestHosts }: { ask: Ask; redirec
         <EndpointWarnings warnings={warnings} />
         <RunHosts plan={currentPlan} asking={asking} />
       </form>
-      <ProfileTransfer ask={ask} onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
+      <ProfileTransfer onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
       {note && <p class={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>{note.text}</p>}
-      {run && run.status === 'running' && !running && run.awaitingHosts && <AwaitingHosts run={run} ask={ask} requestHosts={requestHosts} />}
+      {run && run.status === 'running' && !running && run.awaitingHosts && <AwaitingHosts run={run} />}
       {run && run.status === 'running' && !running && !run.awaitingHosts && (
         <p class="muted" data-testid="run-under-way">
           A run of “{run.profileName}” is under way (the sign-in window may be open).
         </p>
       )}
-      {run && run.status !== 'running' && !running && <FlowResult run={run} ask={ask} onRun={setRun} requestHosts={requestHosts} />}
+      {run && run.status !== 'running' && !running && <FlowResult run={run} onRun={setRun} />}
     </section>
   );
 }

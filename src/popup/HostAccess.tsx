@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { RequestHosts } from './request-hosts';
+import { useCapabilities } from './capabilities';
 
 /**
  * When a request got no answer, the provider may simply refuse cross-origin requests from an
  * extension: offer to ask for access to that host, at that moment and for that host only.
+ * Nothing is offered where no permission can be asked for.
  */
-export function HostAccess({ url, requestHosts }: { url: string | undefined; requestHosts: RequestHosts }) {
+export function HostAccess({ url }: { url: string | undefined }) {
+  const { requestHosts } = useCapabilities();
   const [outcome, setOutcome] = useState<string>();
-  if (!url || !URL.canParse(url)) return null;
+  if (!requestHosts || !url || !URL.canParse(url)) return null;
   const host = new URL(url).host;
   const ask = () =>
     requestHosts([url]).then(

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { importProfiles, type FlowProfile, type ImportWarning } from '../core';
-import type { Ask } from './ask';
+import { useCapabilities } from './capabilities';
 import { EndpointWarnings } from './EndpointWarnings';
 
 /**
@@ -8,7 +8,8 @@ import { EndpointWarnings } from './EndpointWarnings';
  * imported, each profile whose endpoints are on plain http: or on another origin than its
  * issuer is named here with them, before anyone runs it.
  */
-export function ProfileTransfer({ ask, onImported }: { ask: Ask; onImported: (profiles: FlowProfile[], message: string) => void }) {
+export function ProfileTransfer({ onImported }: { onImported: (profiles: FlowProfile[], message: string) => void }) {
+  const { ask } = useCapabilities();
   const [json, setJson] = useState('');
   const [warnings, setWarnings] = useState<ImportWarning[]>([]);
   return (

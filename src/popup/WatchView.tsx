@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { originsOf, parseHostPattern, parseHostPatterns } from '../core';
 import type { WatchState } from '../messages';
-import type { Ask } from './ask';
-import type { RequestWatch } from './request-watch';
+import { useCapabilities } from './capabilities';
 
 function originsFor(pattern: string): string[] {
   const parsed = parseHostPattern(pattern);
@@ -13,7 +12,8 @@ function originsFor(pattern: string): string[] {
  * The hosts whose traffic the watcher reads. Adding one asks the browser for that host at that
  * moment; removing it gives the permission back. Failures appear in the Errors tab.
  */
-export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatch: RequestWatch; active: boolean }) {
+export function WatchView({ active }: { active: boolean }) {
+  const { ask, requestWatch } = useCapabilities();
   const [state, setState] = useState<WatchState>();
   const [input, setInput] = useState('');
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
@@ -48,7 +48,8 @@ export function WatchView({ ask, requestWatch, active }: { ask: Ask; requestWatc
   };
   /** Asks the browser from the click; a "no" is told to the background, which is waiting for the answer. */
   const askFor = (origins: string[]) =>
-    requestWatch(origins).then(
+    // App shows this view only where permissions can be asked for; without, the answer is "no".
+    (requestWatch ? requestWatch(origins) : Promise.resolve(false)).then(
       (granted) => granted || void ask('declineWatch', undefined).catch(() => {}),
       () => void ask('declineWatch', undefined).catch(() => {}),
     );

@@ -1,10 +1,20 @@
 import { render } from 'preact';
+import { ask } from '../shell/ask';
+import { copyText } from '../shell/copy-text';
+import { requestHosts } from '../shell/request-hosts';
+import { requestWatch } from '../shell/request-watch';
 import { App } from './App';
-import { ask } from './ask';
-import { requestHosts } from './request-hosts';
-import { requestWatch } from './request-watch';
+import { CapabilitiesContext, type Capabilities } from './capabilities';
 
-render(<App ask={ask} requestHosts={requestHosts} requestWatch={requestWatch} />, document.getElementById('app')!);
+// The views' one way to the browser: the shell's capabilities, handed down by context.
+const capabilities: Capabilities = { ask, copy: copyText, requestHosts, requestWatch };
+
+render(
+  <CapabilitiesContext.Provider value={capabilities}>
+    <App />
+  </CapabilitiesContext.Provider>,
+  document.getElementById('app')!,
+);
 // render() is synchronous: the form is on screen and usable from here on. The mark is what
 // `npm run bench` and the end-to-end tests wait for.
 performance.mark('oauth-lens:ready');

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccessEntry } from '../../src/core';
 import { AccessView } from '../../src/popup/AccessView';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
@@ -22,7 +23,7 @@ describe('Access view', () => {
       listAccess: async () => entries,
       giveBack: async ({ permission }) => (entries = entries.filter((e) => e.permission !== permission)),
     });
-    render(<AccessView ask={ask} active />);
+    renderWith(<AccessView active />, { ask });
     const rows = (await screen.findByTestId('access-list')).querySelectorAll<HTMLElement>(':scope > li');
     expect([...rows].map((row) => [row.dataset.permission, row.dataset.used])).toEqual([
       ['https://forgotten.example/*', 'false'],
@@ -40,7 +41,7 @@ describe('Access view', () => {
 
   it('says so when nothing optional is held', async () => {
     const { ask } = background({ listAccess: async () => REQUIRED });
-    render(<AccessView ask={ask} active />);
+    renderWith(<AccessView active />, { ask });
     expect((await screen.findByTestId('no-access')).textContent).toBe('No host and no optional permission is held.');
   });
 });

@@ -4,6 +4,7 @@ import { redactExchange, type ErrorEntry } from '../../src/core';
 import { ErrorsView } from '../../src/popup/ErrorsView';
 import { RetryCountdown } from '../../src/popup/RetryCountdown';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
@@ -69,7 +70,7 @@ function errorLog(entries: ErrorEntry[]) {
 describe('Errors view', () => {
   it('lists errors newest first with status, host and diagnosis title, and marks them seen', async () => {
     const { ask, types } = errorLog([reused, mismatch]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     const rows = await screen.findAllByTestId('error-entry');
     expect(rows.map((row) => row.dataset.category)).toEqual(['code_reused', 'redirect_uri_mismatch']);
     expect(rows[0]!.textContent).toContain('401');
@@ -81,13 +82,13 @@ describe('Errors view', () => {
 
   it('does not ask for anything while its tab is hidden', () => {
     const { ask, types } = errorLog([reused]);
-    render(<ErrorsView ask={ask} active={false} />);
+    renderWith(<ErrorsView active={false} />, { ask });
     expect(types()).toEqual([]);
   });
 
   it('opens an error to its explanation, evidence, fixes and redacted exchange', async () => {
     const { ask } = errorLog([reused]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     fireEvent.click(await screen.findByRole('button', { name: /Authorization code already used/ }));
     const detail = screen.getByTestId('error-detail');
     expect(within(detail).getByTestId('explanation').textContent).toContain('This code was already exchanged at 14:02:11 UTC');
@@ -99,7 +100,7 @@ describe('Errors view', () => {
 
   it('shows the two redirect URIs and names the trailing slash', async () => {
     const { ask } = errorLog([mismatch]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     fireEvent.click(await screen.findByRole('button', { name: /redirect_uri does not match/ }));
     const diff = screen.getByTestId('redirect-diff');
     expect(diff.textContent).toContain('https://client.example.com/cb/');
@@ -108,7 +109,7 @@ describe('Errors view', () => {
 
   it('counts down to Retry-After from when the response came', async () => {
     const { ask } = errorLog([limited]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     fireEvent.click(await screen.findByRole('button', { name: /Rate limited/ }));
     const left = Number(screen.getByTestId('retry-countdown').dataset.secondsLeft);
     expect(left).toBeGreaterThan(40);
@@ -118,7 +119,7 @@ describe('Errors view', () => {
   it('copies a Markdown report without the secret or the code', async () => {
     const { ask } = errorLog([reused]);
     const copied: string[] = [];
-    render(<ErrorsView ask={ask} active copy={async (text) => void copied.push(text)} />);
+    renderWith(<ErrorsView active />, { ask, copy: async (text) => void copied.push(text) });
     fireEvent.click(await screen.findByRole('button', { name: /Authorization code already used/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy report' }));
     await screen.findByText('Report copied (secrets redacted).');
@@ -131,7 +132,7 @@ describe('Errors view', () => {
 
   it('judges a body the browser kept from the watcher once it is pasted, redacted and not stored', async () => {
     const { ask, types } = errorLog([bodiless]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     const row = await screen.findByTestId('error-entry');
     fireEvent.click(within(row).getAllByRole('button')[0]!);
     expect(screen.getByTestId('explanation').textContent).toContain('status and headers alone');
@@ -149,7 +150,7 @@ describe('Errors view', () => {
 
   it('clears the list', async () => {
     const { ask, types } = errorLog([reused, mismatch]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     fireEvent.click(await screen.findByRole('button', { name: 'Clear' }));
     await screen.findByTestId('no-errors');
     expect(types()).toContain('clearErrors');
@@ -157,7 +158,7 @@ describe('Errors view', () => {
 
   it('explains a pasted curl -i transcript, and says clearly when nothing can be read', async () => {
     const { ask } = errorLog([]);
-    render(<ErrorsView ask={ask} active />);
+    renderWith(<ErrorsView active />, { ask });
     const box = screen.getByRole('textbox', { name: /Explain a response/ });
     fireEvent.input(box, { target: { value: 'HTTP/2 429\nretry-after: 30\ncontent-type: application/json\n\n{"message":"slow down"}' } });
     expect(screen.getByTestId('explanation').textContent).toContain('Too many requests');

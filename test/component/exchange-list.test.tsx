@@ -1,7 +1,8 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedExchange } from '../../src/core';
 import { ExchangeList } from '../../src/popup/ExchangeList';
+import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
@@ -24,7 +25,7 @@ const EXCHANGE: RecordedExchange = {
 
 describe('Exchange list', () => {
   it('shows requests and responses redacted, with the rate-limit headers', () => {
-    render(<ExchangeList exchanges={[EXCHANGE]} copy={async () => {}} />);
+    renderWith(<ExchangeList exchanges={[EXCHANGE]} />, { copy: async () => {} });
     const text = document.body.textContent!;
     for (const secret of ['czZCaGRSa3F0MzpnWDFmQmF0M2JW', 'SplxlOBeZQQYbYS6WxSbIA', '2YotnFZFEjr1zCsicMWpAA']) expect(text).not.toContain(secret);
     expect(text).toContain('client_id "s6BhdRkqt3"');
@@ -33,7 +34,7 @@ describe('Exchange list', () => {
 
   it('copies as curl redacted, and with secrets only when asked', async () => {
     const copied: string[] = [];
-    render(<ExchangeList exchanges={[EXCHANGE]} copy={async (t) => void copied.push(t)} />);
+    renderWith(<ExchangeList exchanges={[EXCHANGE]} />, { copy: async (t) => void copied.push(t) });
     fireEvent.click(screen.getByRole('button', { name: 'Copy as curl' }));
     await screen.findByRole('button', { name: 'Copied ✓' });
     expect(copied[0]).toContain("curl -i -X POST 'https://server.example.com/token'");

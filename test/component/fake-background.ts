@@ -1,5 +1,5 @@
 import type { MessageType, RequestOf, ResponseOf } from '../../src/messages';
-import type { Ask } from '../../src/popup/ask';
+import type { Ask } from '../../src/messages';
 
 export type Answers = Partial<{ [K in MessageType]: (payload: RequestOf<K>) => Promise<ResponseOf<K>> }>;
 

@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { endpointWarnings, hostsForRun, parseDiscovery, PROVIDER_IDENTITIES, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
 import type { RunPlan } from '../../src/messages';
 import { App } from '../../src/popup/App';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 const REDIRECT = 'https://fbbjkefjbkdnfcpjagbdjleagpgcfdjp.chromiumapp.org/';
 const up = { ping: async () => ({ version: '0.1.0', redirectUri: REDIRECT }), lastFlow: async () => null, listProfiles: async () => [], listErrors: async () => [] };
@@ -26,7 +27,7 @@ async function openFlow() {
 describe('before Run: where the profile would send its secrets', () => {
   it('shows what the plan adds below Run, so that its late arrival does not move the button', async () => {
     const { ask } = background({ ...up, planRun: async ({ profile }: { profile: FlowProfile }) => ({ ...(await planWith()({ profile })), hosts: hostsForRun(profile).map((host) => ({ ...host, held: false })) }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(screen.getByLabelText('Token endpoint'), { target: { value: 'https://collector.attacker.example/token' } });
     const hosts = await screen.findByTestId('run-hosts');
@@ -37,7 +38,7 @@ describe('before Run: where the profile would send its secrets', () => {
 
   it('the demo profile on 127.0.0.1 warns of nothing', async () => {
     const { ask, sent } = background({ ...up, planRun: planWith() });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     await waitFor(() => expect(sent.some((m) => m.type === 'planRun')).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -47,7 +48,7 @@ describe('before Run: where the profile would send its secrets', () => {
   it('names a token endpoint on another origin than the issuer, with its host, as soon as it is typed', async () => {
     // The plan never comes: the profile's own endpoints are judged in the popup meanwhile.
     const { ask } = background({ ...up, planRun: () => new Promise(() => {}) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'https://accounts.example.com' } });
     fireEvent.input(screen.getByLabelText('Token endpoint'), { target: { value: 'https://collector.attacker.example/token' } });
@@ -63,7 +64,7 @@ describe('before Run: where the profile would send its secrets', () => {
 
   it('names a plain http: endpoint that is not loopback', async () => {
     const { ask } = background({ ...up, planRun: () => new Promise(() => {}) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'http://auth.intranet.example' } });
     const item = (await screen.findByTestId('endpoint-warnings')).querySelector('li[data-code=insecure_http]')!;
@@ -79,7 +80,7 @@ describe('before Run: where the profile would send its secrets', () => {
       userinfo_endpoint: 'https://userinfo.elsewhere.example/me',
     };
     const { ask } = background({ ...up, planRun: planWith(google) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'https://accounts.google.com' } });
     await waitFor(() => expect(screen.getByTestId('endpoint-warnings').querySelector('details.known')).not.toBeNull(), { timeout: 2000 });
@@ -99,7 +100,7 @@ describe('on import: what the file points to', () => {
       ],
     });
     const { ask } = background({ ...up, planRun: planWith(), importProfiles: async () => ({ imported: 2, problems: [] }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(document.querySelector('textarea[name=profilesJson]')!, { target: { value: file } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -113,7 +114,7 @@ describe('on import: what the file points to', () => {
   it('an imported Microsoft profile’s Graph userinfo endpoint is listed as Microsoft’s', async () => {
     const entra = { name: 'Entra', issuer: 'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0', userinfoEndpoint: 'https://graph.microsoft.com/oidc/userinfo', clientId: 'c', clientAuth: 'none', pkce: 'S256' };
     const { ask } = background({ ...up, planRun: planWith(), importProfiles: async () => ({ imported: 1, problems: [] }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(document.querySelector('textarea[name=profilesJson]')!, { target: { value: JSON.stringify({ profiles: [entra] }) } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -124,7 +125,7 @@ describe('on import: what the file points to', () => {
 
   it('shows none when nothing was imported', async () => {
     const { ask } = background({ ...up, planRun: planWith(), importProfiles: async () => ({ imported: 0, problems: ['The file is not JSON.'] }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.input(document.querySelector('textarea[name=profilesJson]')!, { target: { value: '{"profiles":[{"name":"x","tokenEndpoint":"http://evil.example/t"' } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -150,7 +151,7 @@ describe('a failed check in the result', () => {
     const message = "The ID token's nonce (replayed) is not the one this run sent (sent123) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.";
     const run = failedRun({ nonceCheck: 'mismatch', failure: { stage: 'token', reason: 'nonce_mismatch', message } });
     const { ask } = background({ ...up, lastFlow: async () => run, planRun: planWith() });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     const alert = (await screen.findByTestId('flow-result')).querySelector('[role=alert]')!;
     expect(alert.getAttribute('data-reason')).toBe('nonce_mismatch');
@@ -166,7 +167,7 @@ describe('a failed check in the result', () => {
   it('a mix-up (wrong iss) names both issuers', async () => {
     const message = 'The authorization response names issuer https://attacker.example, not http://127.0.0.1:4455 (RFC 9207 §2.4: they must be the same string). It may come from another authorization server than the one this run asked (a mix-up attack), so its code was not redeemed.';
     const { ask } = background({ ...up, lastFlow: async () => failedRun({ failure: { stage: 'callback', reason: 'issuer_mismatch', message } }), planRun: planWith() });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     const alert = (await screen.findByTestId('flow-result')).querySelector('[role=alert]')!;
     expect(alert.getAttribute('data-reason')).toBe('issuer_mismatch');
@@ -177,7 +178,7 @@ describe('a failed check in the result', () => {
     const note = 'The discovery document\'s token_endpoint_auth_methods_supported is the text "client_secret_basic", not a list of strings; it was ignored.';
     const run = failedRun({ status: 'succeeded', discoveryNotes: [note], tokens: { access_token: 'at' } });
     const { ask } = background({ ...up, lastFlow: async () => run, planRun: planWith() });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     expect((await screen.findByTestId('discovery-notes')).textContent).toBe(note);
   });
@@ -187,7 +188,7 @@ describe('Check discovery with a field of the wrong type', () => {
   it('does not break the view when token_endpoint_auth_methods_supported is not a list', async () => {
     const metadata = { issuer: 'http://127.0.0.1:4455', authorization_endpoint: 'http://127.0.0.1:4455/auth', token_endpoint: 'http://127.0.0.1:4455/token', token_endpoint_auth_methods_supported: 'client_secret_basic' };
     const { ask } = background({ ...up, planRun: planWith(), discover: async () => ({ metadata: metadata as unknown as ProviderMetadata, notes: [] }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.click(screen.getByRole('button', { name: 'Check discovery' }));
     expect((await screen.findByTestId('auth-methods')).textContent).toBe('token_endpoint_auth_methods_supported: (not stated)');
@@ -200,7 +201,7 @@ describe('Check discovery with a field of the wrong type', () => {
     if (!read.ok) throw new Error(read.reason);
     expect(read.notes.length).toBeGreaterThan(0);
     const { ask } = background({ ...up, planRun: planWith(), discover: async () => ({ metadata: read.metadata, notes: read.notes }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await openFlow();
     fireEvent.click(screen.getByRole('button', { name: 'Check discovery' }));
     const status = await screen.findByText(/^Discovery read from http:\/\/127\.0\.0\.1:4455\./);

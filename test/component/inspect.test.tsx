@@ -1,14 +1,15 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inspectToken } from '../../src/core';
 import { CopyButtons } from '../../src/popup/CopyButtons';
 import { InspectView } from '../../src/popup/InspectView';
 import { FREEAGENT_STYLE_PADDED, RFC6749_RESPONSE, RFC7519_EXP_MS, RFC7519_JWT } from '../unit/core/fixtures';
+import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
 function paste(text: string, now = RFC7519_EXP_MS - 12 * 60_000) {
-  render(<InspectView now={() => now} />);
+  renderWith(<InspectView now={() => now} />);
   fireEvent.input(screen.getByLabelText('Token, token response, header or cookie'), { target: { value: text } });
 }
 
@@ -57,7 +58,7 @@ describe('Copy buttons', () => {
   it('copies the token, the header line and the URL-encoded token, and says so', async () => {
     const copied: string[] = [];
     const token = inspectToken(FREEAGENT_STYLE_PADDED).token;
-    render(<CopyButtons token={token} copy={async (text) => void copied.push(text)} />);
+    renderWith(<CopyButtons token={token} />, { copy: async (text) => void copied.push(text) });
     fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy Authorization header' }));
     fireEvent.click(screen.getByRole('button', { name: 'Copy URL-encoded' }));
@@ -66,7 +67,7 @@ describe('Copy buttons', () => {
   });
 
   it('says when the clipboard refuses', async () => {
-    render(<CopyButtons token="abc" copy={() => Promise.reject(new Error('Document is not focused.'))} />);
+    renderWith(<CopyButtons token="abc" />, { copy: () => Promise.reject(new Error('Document is not focused.')) });
     fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
     expect(await screen.findByText('Could not copy: Document is not focused.')).toBeTruthy();
   });

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { authorizationCodeRequest, classifyNoResponse, redactExchange, type ErrorEntry } from '../../src/core';
 import { ErrorsView } from '../../src/popup/ErrorsView';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
@@ -32,7 +33,7 @@ describe('an error without a readable answer', () => {
   it('says the code may have been redeemed, never that the server refused, and offers the missing host', async () => {
     const asked: string[][] = [];
     const { ask } = background({ listErrors: async () => [hidden], markErrorsSeen: async () => null });
-    render(<ErrorsView ask={ask} active requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    renderWith(<ErrorsView active />, { ask, requestHosts: async (hosts) => (asked.push(hosts), true) });
     fireEvent.click(await screen.findByRole('button', { expanded: false }));
     const detail = await screen.findByTestId('error-detail');
     expect(detail.textContent).toMatch(/may have redeemed the code/);

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowProfile, FlowRun } from '../../src/core';
 import { App } from '../../src/popup/App';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 const REDIRECT = 'https://fbbjkefjbkdnfcpjagbdjleagpgcfdjp.chromiumapp.org/';
 // RFC 6749 §5.1's example token response.
@@ -28,13 +29,13 @@ afterEach(cleanup);
 
 describe('popup', () => {
   it('shows the background version and the redirect URI', async () => {
-    render(<App ask={background(up).ask} />);
+    renderWith(<App />, { ask: background(up).ask });
     expect(await screen.findByText('background v0.1.0')).toBeTruthy();
     expect(screen.getByTestId('redirect-uri').textContent).toBe(REDIRECT);
   });
 
   it('says so when the background does not answer, instead of showing a blank page', async () => {
-    render(<App ask={background({ lastFlow: up.lastFlow }).ask} />);
+    renderWith(<App />, { ask: background({ lastFlow: up.lastFlow }).ask });
     expect(await screen.findByText('background unavailable: no answer for ping')).toBeTruthy();
     expect(screen.getByLabelText('Token, token response, header or cookie')).toBeTruthy();
   });
@@ -55,7 +56,7 @@ describe('popup', () => {
           ],
         }),
     });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'http://127.0.0.1:9999' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
@@ -74,7 +75,7 @@ describe('popup', () => {
       runFlow: async ({ profile }) =>
         finished(profile, { status: 'failed', failure: { stage: 'authorize', message: 'The user did not approve access.' } }),
     });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     const alert = await screen.findByRole('alert');
@@ -83,7 +84,7 @@ describe('popup', () => {
 
   it('shows the last run, which may have finished while the popup was closed', async () => {
     const { ask } = background({ ...up, lastFlow: async () => finished({ name: 'Bundled demo server', clientAuth: 'none' } as FlowProfile, { tokens: TOKENS }) });
-    render(<App ask={ask} />);
+    renderWith(<App />, { ask });
     await waitFor(() => expect(screen.getByTestId('flow-result').dataset.status).toBe('succeeded'));
   });
 });

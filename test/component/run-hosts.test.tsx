@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { hostsForRun, type FlowProfile, type FlowRun } from '../../src/core';
 import type { RunPlan } from '../../src/messages';
 import { App } from '../../src/popup/App';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 const REDIRECT = 'https://fbbjkefjbkdnfcpjagbdjleagpgcfdjp.chromiumapp.org/';
 const up = { ping: async () => ({ version: '0.1.0', redirectUri: REDIRECT }), lastFlow: async () => null, listProfiles: async () => [], listErrors: async () => [] };
@@ -30,7 +31,7 @@ describe('Run asks for the hosts it needs, from the click', () => {
   it('says beforehand which host and why, then sends the run and asks the browser in the same click', async () => {
     const asked: string[][] = [];
     const { ask, sent } = background({ ...up, planRun: planFor([]), runFlow: async ({ profile }) => run(profile) });
-    render(<App ask={ask} requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    renderWith(<App />, { ask, requestHosts: async (hosts) => (asked.push(hosts), true) });
     await openFlow();
     expect(screen.getByTestId('run-hosts').textContent).toMatch(/Run will first ask to reach 127\.0\.0\.1.*without an Origin header/);
 
@@ -44,7 +45,7 @@ describe('Run asks for the hosts it needs, from the click', () => {
 
   it('a "no" at the prompt tells the background, which stops the run before anything is requested', async () => {
     const { ask, sent } = background({ ...up, planRun: planFor([]), runFlow: () => new Promise(() => {}), declineHosts: async () => null });
-    render(<App ask={ask} requestHosts={async () => false} />);
+    renderWith(<App />, { ask, requestHosts: async () => false });
     await openFlow();
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     expect(screen.getByRole('button', { name: 'Waiting for permission…' })).toBeTruthy();
@@ -54,7 +55,7 @@ describe('Run asks for the hosts it needs, from the click', () => {
   it('asks for nothing when every host is held already', async () => {
     const asked: string[][] = [];
     const { ask, sent } = background({ ...up, planRun: planFor(['http://127.0.0.1/*']), runFlow: async ({ profile }) => run(profile) });
-    render(<App ask={ask} requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    renderWith(<App />, { ask, requestHosts: async (hosts) => (asked.push(hosts), true) });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     await waitFor(() => expect(sent.some((m) => m.type === 'planRun')).toBe(true));
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -68,7 +69,7 @@ describe('Run asks for the hosts it needs, from the click', () => {
   it('a plan made before the last edit is not used: the click asks for the hosts the profile names now', async () => {
     const asked: string[][] = [];
     const { ask, sent } = background({ ...up, planRun: planFor(['http://127.0.0.1/*']), runFlow: async ({ profile }) => run(profile) });
-    render(<App ask={ask} requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    renderWith(<App />, { ask, requestHosts: async (hosts) => (asked.push(hosts), true) });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     await waitFor(() => expect(sent.some((m) => m.type === 'planRun')).toBe(true));
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'https://login.example.com' } });
@@ -79,7 +80,7 @@ describe('Run asks for the hosts it needs, from the click', () => {
   it('before the plan is known, asks for every host the profile names (a granted one costs no prompt)', async () => {
     const asked: string[][] = [];
     const { ask } = background({ ...up, planRun: () => new Promise(() => {}), runFlow: async ({ profile }) => run(profile) });
-    render(<App ask={ask} requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    renderWith(<App />, { ask, requestHosts: async (hosts) => (asked.push(hosts), true) });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     expect(asked).toEqual([['http://127.0.0.1/*']]);
@@ -94,7 +95,7 @@ describe('a run waiting for permission, seen when the popup reopens', () => {
     const asked: string[][] = [];
     const profile = { name: 'GitHub', clientAuth: 'client_secret_post' } as FlowProfile;
     const { ask, sent } = background({ ...up, planRun: planFor([]), lastFlow: async () => waiting(profile), declineHosts: async () => null });
-    render(<App ask={ask} requestHosts={async (hosts) => (asked.push(hosts), true)} />);
+    renderWith(<App />, { ask, requestHosts: async (hosts) => (asked.push(hosts), true) });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     const box = await screen.findByTestId('awaiting-hosts');
     expect(box.textContent).toContain('waits for permission to reach github.com');
@@ -109,7 +110,7 @@ describe('a run waiting for permission, seen when the popup reopens', () => {
 describe('the Token requests setting', () => {
   it('defaults by client authentication and is sent with the profile when chosen', async () => {
     const { ask, sent } = background({ ...up, planRun: planFor(['http://127.0.0.1/*']), runFlow: async ({ profile }) => run(profile) });
-    render(<App ask={ask} requestHosts={async () => true} />);
+    renderWith(<App />, { ask, requestHosts: async () => true });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     const select = screen.getByLabelText(/Token requests/) as HTMLSelectElement;
     expect(select.options[0]!.textContent).toBe('default: as a server (no Origin header)');
@@ -122,7 +123,7 @@ describe('the Token requests setting', () => {
 
   it('editing the provider’s URLs drops a preset’s knowledge that it answers extension origins by CORS', async () => {
     const { ask, sent } = background({ ...up, planRun: planFor([]), runFlow: async ({ profile }) => run(profile) });
-    render(<App ask={ask} requestHosts={async () => true} />);
+    renderWith(<App />, { ask, requestHosts: async () => true });
     fireEvent.click(screen.getByRole('tab', { name: 'Flow' }));
     fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'https://other.example' } });
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchState } from '../../src/messages';
 import { WatchView } from '../../src/popup/WatchView';
 import { background } from './fake-background';
+import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
@@ -43,7 +44,7 @@ function watchList(initial: Omit<WatchState, 'seen'>, grants = true) {
 describe('Watch view', () => {
   it('tells the background what the click means, then asks the browser from the same click; the background adds the host once granted', async () => {
     const { ask, sent, asked, requestWatch } = watchList({ patterns: [], paused: false, active: false });
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     await screen.findByTestId('no-watch');
     fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: 'localhost:3000' } });
     fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
@@ -56,7 +57,7 @@ describe('Watch view', () => {
 
   it('adds nothing when the permission is refused: the background hears the no, and the view says so', async () => {
     const { ask, sent, requestWatch } = watchList({ patterns: [], paused: false, active: false }, false);
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     await screen.findByTestId('no-watch');
     fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: 'api.freeagent.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
@@ -67,7 +68,7 @@ describe('Watch view', () => {
 
   it('explains a pattern it cannot read without asking for anything', async () => {
     const { ask, asked, requestWatch } = watchList({ patterns: [], paused: false, active: false });
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     fireEvent.input(screen.getByRole('textbox', { name: 'Host to watch' }), { target: { value: '*.com' } });
     fireEvent.click(screen.getByRole('button', { name: 'Watch' }));
     expect((await screen.findByRole('alert')).textContent).toContain('whole top-level domain');
@@ -76,7 +77,7 @@ describe('Watch view', () => {
 
   it('removes a host and pauses with one switch', async () => {
     const { ask, sent, asked, requestWatch } = watchList({ patterns: ['api.freeagent.com', 'localhost:3000'], paused: false, active: true });
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     await screen.findByTestId('watch-list');
     fireEvent.click(screen.getByRole('checkbox', { name: /Pause watching/ }));
     await screen.findByText('Watching paused; the permission to watch was given back.');
@@ -90,7 +91,7 @@ describe('Watch view', () => {
 
   it('resuming asks again, from the click, for what pausing gave back; the background resumes once granted', async () => {
     const { ask, sent, asked, requestWatch } = watchList({ patterns: ['api.freeagent.com', 'localhost:3000', 'localhost:4000'], paused: true, active: false });
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     fireEvent.click(await screen.findByRole('checkbox', { name: /Pause watching/ }));
     expect(sent.at(-1)).toEqual({ type: 'setWatchPaused', payload: { paused: false, asking: true } });
     expect(asked).toEqual([['http://api.freeagent.com/*', 'https://api.freeagent.com/*', 'http://localhost/*', 'https://localhost/*']]);
@@ -99,7 +100,7 @@ describe('Watch view', () => {
 
   it('stays paused when the permission is refused, and says so', async () => {
     const { ask, sent, requestWatch } = watchList({ patterns: ['localhost:3000'], paused: true, active: false }, false);
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     fireEvent.click(await screen.findByRole('checkbox', { name: /Pause watching/ }));
     expect((await screen.findByRole('alert')).textContent).toBe('Watching was not resumed: the permission to watch was not granted.');
     expect((screen.getByRole('checkbox', { name: /Pause watching/ }) as HTMLInputElement).checked).toBe(true);
@@ -109,7 +110,7 @@ describe('Watch view', () => {
   it('reopened while the prompt is unanswered: names the host, Allow asks again, Cancel tells the background', async () => {
     const pending = { pattern: 'localhost:3000', until: '2026-11-30T10:05:00.000Z' };
     const { ask, sent, asked, requestWatch } = watchList({ patterns: [], paused: false, active: false, pending });
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     expect((await screen.findByTestId('watch-pending')).textContent).toContain('Waiting for permission to watch localhost:3000');
     fireEvent.click(screen.getByRole('button', { name: 'Allow' }));
     expect(asked).toEqual([['http://localhost/*', 'https://localhost/*']]);
@@ -119,7 +120,7 @@ describe('Watch view', () => {
 
   it('says how many requests of watched hosts it has seen, so "watching" is never a claim without evidence', async () => {
     const { ask, requestWatch } = watchList({ patterns: ['localhost:3000'], paused: false, active: true });
-    render(<WatchView ask={ask} active requestWatch={requestWatch} />);
+    renderWith(<WatchView active />, { ask, requestWatch });
     expect((await screen.findByTestId('watch-seen')).textContent).toBe('No request to a watched host seen yet: load a page of your app.');
   });
 });

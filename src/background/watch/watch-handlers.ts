@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import { originsOf, parseHostPattern, parseHostPatterns } from '../../core';
-import type { WatchState } from '../../messages';
+import { Failure, type WatchState } from '../../messages';
 import { watchApiPermissions } from '../../watch-permissions';
 import type { PermissionGate } from '../permission-gate';
 import type { Watcher } from './watcher';
@@ -32,11 +32,11 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
   /** Watches `pattern` once the person has granted what watching it needs; the intent stays kept until then. */
   async function completeAddition(pattern: string, until: number): Promise<WatchState> {
     const parsed = parseHostPattern(pattern);
-    if (!parsed.ok) throw new Error(parsed.reason);
+    if (!parsed.ok) throw new Failure('invalid_input', parsed.reason);
     const answer = await gate.wait({ origins: parsed.value.origins, permissions: watchApiPermissions() }, until, WATCH_ASKER);
     if (answer !== 'granted') {
       await change(withoutPending);
-      throw new Error(`Access to ${pattern} was not granted, so it is not watched.`);
+      throw new Failure('permission_declined', `Access to ${pattern} was not granted, so it is not watched.`);
     }
     return add(pattern);
   }
@@ -56,7 +56,7 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
      */
     async addWatch({ pattern, asking }: { pattern: string; asking?: boolean }) {
       const parsed = parseHostPattern(pattern);
-      if (!parsed.ok) throw new Error(parsed.reason);
+      if (!parsed.ok) throw new Failure('invalid_input', parsed.reason);
       const { origins, pattern: normal } = parsed.value;
       if (asking) {
         const until = Date.now() + PROMPT_TIMEOUT_MS;
@@ -64,7 +64,7 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
         return completeAddition(normal, until);
       }
       if (!(await gate.holds({ origins, permissions: watchApiPermissions() }))) {
-        throw new Error(`OAuth Lens may not see ${normal} yet: the permission was not granted.`);
+        throw new Failure('permission_missing', `OAuth Lens may not see ${normal} yet: the permission was not granted.`);
       }
       return add(normal);
     },
@@ -85,7 +85,7 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
       if (!paused) {
         const request = { permissions: watchApiPermissions() };
         const answer = asking ? await gate.wait(request, Date.now() + PROMPT_TIMEOUT_MS, WATCH_ASKER) : (await gate.holds(request)) ? 'granted' : 'declined';
-        if (answer !== 'granted') throw new Error('Watching was not resumed: the permission to watch was not granted.');
+        if (answer !== 'granted') throw new Failure(asking ? 'permission_declined' : 'permission_missing', 'Watching was not resumed: the permission to watch was not granted.');
       }
       const settings = await change((s) => ({ ...s, paused }));
       if (paused) await browser.permissions.remove({ permissions: watchApiPermissions() });

@@ -59,7 +59,7 @@ describe('the watcher\'s judgement, fed as events', () => {
     expect(entries).toHaveLength(1);
     const [entry] = entries;
     expect(entry!.history).toMatchObject({ codeHash: hashCode(CODE), codeIssuedAt: '2026-12-01T10:00:04.000Z', codeFirstRedeemedAt: '2026-12-01T10:00:05.000Z' });
-    expect(explainExchange(entry!.exchange, entry!.history).category).toBe('code_reused');
+    expect(explainExchange(entry!.exchange, entry!.history)?.category).toBe('code_reused');
     expect(state.ledger.codes[hashCode(CODE)]).toMatchObject({ firstRedeemedAt: '2026-12-01T10:00:05.000Z', firstRedeemedBy: 'watcher' });
     // Stored redacted: neither the code nor the client's Basic credentials.
     expect(JSON.stringify(entry)).not.toContain(CODE);
@@ -73,13 +73,13 @@ describe('the watcher\'s judgement, fed as events', () => {
     const [entry] = entries;
     expect(entry!.history).toMatchObject({ redirectUriAtAuthorization: 'https://client.example.com/cb', redirectUriAtExchange: 'https://client.example.com/callback' });
     expect(entry!.history?.codeFirstRedeemedAt).toBeUndefined();
-    expect(explainExchange(entry!.exchange, entry!.history).category).toBe('redirect_uri_mismatch');
+    expect(explainExchange(entry!.exchange, entry!.history)?.category).toBe('redirect_uri_mismatch');
   });
 
   it('a first redemption that fails is not called a reuse', () => {
     const { entries } = feed(watching(), [...signIn, ...redeem('t1', '2026-12-01T10:00:05.000Z', INVALID_GRANT)]);
     expect(entries[0]!.history).toMatchObject({ codeHash: hashCode(CODE), codeIssuedAt: '2026-12-01T10:00:04.000Z' });
-    expect(explainExchange(entries[0]!.exchange, entries[0]!.history).category).not.toBe('code_reused');
+    expect(explainExchange(entries[0]!.exchange, entries[0]!.history)?.category).not.toBe('code_reused');
   });
 
   it('a request cut off before any answer has not used its code; a cancelled one is no failure', () => {
@@ -127,7 +127,7 @@ describe('one ledger for flows and the watched app', () => {
     const { entries } = feed({ ...watching(), ledger }, redeem('app', '2026-12-01T10:05:00.000Z', INVALID_GRANT));
     expect(entries[0]!.history).toMatchObject({ codeFirstRedeemedAt: '2026-12-01T10:00:01.000Z', redirectUriAtAuthorization: 'https://client.example.com/cb' });
     const diagnosis = explainExchange(entries[0]!.exchange, entries[0]!.history);
-    expect(diagnosis.category).toBe('code_reused');
-    expect(diagnosis.explanation).toContain('already exchanged');
+    expect(diagnosis?.category).toBe('code_reused');
+    expect(diagnosis?.explanation).toContain('already exchanged');
   });
 });
