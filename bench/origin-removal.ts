@@ -1,4 +1,4 @@
-import { startBundledServer } from '../test/server/bundled-server';
+import { startBundledServer } from '../dev/server/bundled-server';
 import { launchChromium } from '../test/e2e/harness/chromium';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../test/e2e/harness/extension-browser';
 import { launchFirefox } from '../test/e2e/harness/firefox';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../server/quirks';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { quirksFromNames, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../../dev/server/quirks';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';

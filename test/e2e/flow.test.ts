@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, basicAuthorization, type FlowRun } from '../../src/core';
 import { chromeExtensionId, extensionRedirectUris } from '../../scripts/extension-identity';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';

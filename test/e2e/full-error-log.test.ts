@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORAGE_BUDGET } from '../../src/core';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { largeErrorMarker, startTestApp, type TestApp } from '../server/test-app';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { largeErrorMarker, startTestApp, type TestApp } from '../../dev/server/test-app';
 import { launchChromium } from './harness/chromium';
 import { openError, openErrors } from './harness/errors-view';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../src/core';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames } from '../server/quirks';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { quirksFromNames } from '../../dev/server/quirks';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
 import { launchFirefox } from './harness/firefox';

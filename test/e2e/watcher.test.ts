@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { rateLimit } from '../server/quirks';
-import { startTestApp, type TestApp } from '../server/test-app';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { rateLimit } from '../../dev/server/quirks';
+import { startTestApp, type TestApp } from '../../dev/server/test-app';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/extension-browser';
 import { openError, openErrors } from './harness/errors-view';

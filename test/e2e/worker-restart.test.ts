@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import type { Layer } from '../server/layer';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import type { Layer } from '../../dev/server/layer';
 import { launchChromium } from './harness/chromium';
 import type { ExtensionBrowser } from './harness/extension-browser';
 import { fillProfile, lastRun, LOOPBACK_RUN_GRANT, openFlowTab } from './harness/popup-flow';
