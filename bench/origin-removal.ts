@@ -1,8 +1,8 @@
-import { startBundledServer } from '../test/server/bundled-server';
-import { launchChromium } from '../test/e2e/harness/chromium';
-import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../test/e2e/harness/extension-browser';
-import { launchFirefox } from '../test/e2e/harness/firefox';
-import { fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from '../test/e2e/harness/popup-flow';
+import { startBundledServer } from '../dev/server/bundled-server';
+import { launchChromium } from '../dev/browsers/chromium';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../dev/browsers/extension-browser';
+import { launchFirefox } from '../dev/browsers/firefox';
+import { fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from '../dev/browsers/popup-flow';
 import { median, round } from './stats';
 
 const WARM_UP = 3;

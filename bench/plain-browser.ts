@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { findBrowser } from '../scripts/find-browser';
-import { drive as driveChromiumPage, QUIET_FLAGS } from '../test/e2e/harness/chromium';
-import type { ExtensionBrowser } from '../test/e2e/harness/extension-browser';
-import { drive as driveFirefoxPage } from '../test/e2e/harness/firefox';
+import { drive as driveChromiumPage, QUIET_FLAGS } from '../dev/browsers/chromium';
+import type { ExtensionBrowser } from '../dev/browsers/extension-browser';
+import { drive as driveFirefoxPage } from '../dev/browsers/firefox';
 
 /** A browser without the extension, for the baseline: only what a bench needs of the harness's drivers. */
 export type PlainBrowser = Pick<ExtensionBrowser, 'openUrl' | 'close'>;

@@ -1,10 +1,10 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium } from '../test/e2e/harness/chromium';
-import type { ExtensionBrowser, LaunchOptions } from '../test/e2e/harness/extension-browser';
-import { launchFirefox } from '../test/e2e/harness/firefox';
-import { DIST_CHROME, DIST_FIREFOX, POPUP_PATH } from '../test/e2e/harness/paths';
+import { launchChromium } from '../dev/browsers/chromium';
+import type { ExtensionBrowser, LaunchOptions } from '../dev/browsers/extension-browser';
+import { launchFirefox } from '../dev/browsers/firefox';
+import { DIST_CHROME, DIST_FIREFOX, POPUP_PATH } from '../dev/browsers/paths';
 import { median, round } from './stats';
 
 // The baseline the budget names: an extension page with nothing in it.

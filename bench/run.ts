@@ -4,7 +4,7 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DIST_CHROME, DIST_FIREFOX } from '../test/e2e/harness/paths';
+import { DIST_CHROME, DIST_FIREFOX } from '../dev/browsers/paths';
 import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
 import { INSPECT_BUDGET_MS, timeLargeInputs, type InspectTiming } from './inspect-large';
 import { originRemovalChromium, originRemovalFirefox, type OriginRemovalCost } from './origin-removal';

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { launchChromium } from '../test/e2e/harness/chromium';
-import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../test/e2e/harness/extension-browser';
-import { launchFirefox } from '../test/e2e/harness/firefox';
-import { LOOPBACK_WATCH_GRANT, watchHost } from '../test/e2e/harness/watch-view';
+import { launchChromium } from '../dev/browsers/chromium';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../dev/browsers/extension-browser';
+import { launchFirefox } from '../dev/browsers/firefox';
+import { LOOPBACK_WATCH_GRANT, watchHost } from '../dev/browsers/watch-view';
 import { launchPlainChromium, launchPlainFirefox, type PlainBrowser } from './plain-browser';
 import { median, round } from './stats';
 

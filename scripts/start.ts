@@ -3,10 +3,10 @@
 // Ctrl-C (or closing the browser) stops both.
 import { build } from 'vite';
 import { BUNDLED_DEMO_PORT, DEMO_ACCOUNT } from '../src/core';
-import { launchChromium } from '../test/e2e/harness/chromium';
-import { launchFirefox } from '../test/e2e/harness/firefox';
-import { startBundledServer } from '../test/server/bundled-server';
-import { quirksFromEnv } from '../test/server/quirks';
+import { launchChromium } from '../dev/browsers/chromium';
+import { launchFirefox } from '../dev/browsers/firefox';
+import { startBundledServer } from '../dev/server/bundled-server';
+import { quirksFromEnv } from '../dev/server/quirks';
 
 const target = process.argv[2] === 'firefox' ? 'firefox' : 'chrome';
 const port = Number(process.env.OAUTH_LENS_SERVER_PORT ?? BUNDLED_DEMO_PORT);

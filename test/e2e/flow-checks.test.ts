@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../server/quirks';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
-import { fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { quirksFromNames, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../../dev/server/quirks';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
+import { fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from '../../dev/browsers/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const ALERT = '[data-testid=flow-result] [role=alert]';

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, basicAuthorization, type FlowRun } from '../../src/core';
 import { chromeExtensionId, extensionRedirectUris } from '../../scripts/extension-identity';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
-import { LOOPBACK_RUN_GRANT } from './harness/popup-flow';
-import { signInAndConsent } from './harness/sign-in';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
+import { LOOPBACK_RUN_GRANT } from '../../dev/browsers/popup-flow';
+import { signInAndConsent } from '../../dev/browsers/sign-in';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STORAGE_BUDGET } from '../../src/core';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { largeErrorMarker, startTestApp, type TestApp } from '../server/test-app';
-import { launchChromium } from './harness/chromium';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { largeErrorMarker, startTestApp, type TestApp } from '../../dev/server/test-app';
+import { launchChromium } from '../../dev/browsers/chromium';
 import { openError, openErrors } from './harness/errors-view';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
-import { fillProfile, run } from './harness/popup-flow';
-import { LOOPBACK_WATCH_GRANT, watchHost } from './harness/watch-view';
+import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
+import { fillProfile, run } from '../../dev/browsers/popup-flow';
+import { LOOPBACK_WATCH_GRANT, watchHost } from '../../dev/browsers/watch-view';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
 import { FREEAGENT_STYLE_PADDED, RFC7519_JWT } from '../unit/core/fixtures';
 
 const browsers = { chromium: () => launchChromium({ clipboard: true }), firefox: () => launchFirefox() };

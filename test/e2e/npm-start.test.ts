@@ -4,11 +4,11 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLED_DEMO_ISSUER } from '../../src/core';
 import { chromeExtensionId } from '../../scripts/extension-identity';
-import { waitForWindow } from './harness/chromium';
-import { startDisplay, type Display } from './harness/display';
-import { POPUP_PATH } from './harness/paths';
-import { answerChromiumPrompt } from './harness/permission-prompt';
-import { signInAndConsent } from './harness/sign-in';
+import { waitForWindow } from '../../dev/browsers/chromium';
+import { startDisplay, type Display } from '../../dev/browsers/display';
+import { POPUP_PATH } from '../../dev/browsers/paths';
+import { answerChromiumPrompt } from '../../dev/browsers/permission-prompt';
+import { signInAndConsent } from '../../dev/browsers/sign-in';
 
 // `npm start` as a developer runs it, on a display of the harness's own, then driven over the
 // DevTools protocol: the popup it opens must run the demo profile untouched and get a token,

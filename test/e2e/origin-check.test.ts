@@ -2,14 +2,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, type FlowRun } from '../../src/core';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames } from '../server/quirks';
-import { launchChromium } from './harness/chromium';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { quirksFromNames } from '../../dev/server/quirks';
+import { launchChromium } from '../../dev/browsers/chromium';
 import { openError, openErrors } from './harness/errors-view';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
 import { grantedOrigins } from './harness/granted';
-import { copySnippet, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
+import { copySnippet, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from '../../dev/browsers/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const sessionRules = (page: PageDriver) =>

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
 import { grantedOrigins } from './harness/granted';
-import { askToWatch } from './harness/watch-view';
+import { askToWatch } from '../../dev/browsers/watch-view';
 
 // The browser's own permission prompt, shown headful on the harness's Xvfb display and answered
 // with the keyboard as a person would: nothing is granted beforehand, no pref turns it off.

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, type FlowRun } from '../../src/core';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames } from '../server/quirks';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { quirksFromNames } from '../../dev/server/quirks';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
 import { openError, openErrors } from './harness/errors-view';
-import { act, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from './harness/popup-flow';
+import { act, fillProfile, LOOPBACK_RUN_GRANT, openFlowTab, run } from '../../dev/browsers/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const last = (r: FlowRun) => r.exchanges[r.exchanges.length - 1]!;

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../src/core';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { quirksFromNames } from '../server/quirks';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser, PageDriver } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { quirksFromNames } from '../../dev/server/quirks';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
 import { grantedOrigins } from './harness/granted';
-import { fillProfile, followRun, lastRun, openFlowTab } from './harness/popup-flow';
-import { SIGN_IN_WINDOW } from './harness/sign-in';
+import { fillProfile, followRun, lastRun, openFlowTab } from '../../dev/browsers/popup-flow';
+import { SIGN_IN_WINDOW } from '../../dev/browsers/sign-in';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const LOOPBACK = 'http://127.0.0.1/*';

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { rateLimit } from '../server/quirks';
-import { startTestApp, type TestApp } from '../server/test-app';
-import { launchChromium } from './harness/chromium';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { rateLimit } from '../../dev/server/quirks';
+import { startTestApp, type TestApp } from '../../dev/server/test-app';
+import { launchChromium } from '../../dev/browsers/chromium';
 import { openError, openErrors } from './harness/errors-view';
-import type { ExtensionBrowser } from './harness/extension-browser';
-import { launchFirefox } from './harness/firefox';
+import type { ExtensionBrowser } from '../../dev/browsers/extension-browser';
+import { launchFirefox } from '../../dev/browsers/firefox';
 import { granted } from './harness/granted';
-import { askToWatch } from './harness/watch-view';
+import { askToWatch } from '../../dev/browsers/watch-view';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 

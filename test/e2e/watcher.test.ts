@@ -1,14 +1,14 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import { rateLimit } from '../server/quirks';
-import { startTestApp, type TestApp } from '../server/test-app';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser, LaunchOptions, PageDriver } from './harness/extension-browser';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import { rateLimit } from '../../dev/server/quirks';
+import { startTestApp, type TestApp } from '../../dev/server/test-app';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser, LaunchOptions, PageDriver } from '../../dev/browsers/extension-browser';
 import { openError, openErrors } from './harness/errors-view';
-import { launchFirefox } from './harness/firefox';
-import { SIGN_IN_WINDOW, signInOn } from './harness/sign-in';
+import { launchFirefox } from '../../dev/browsers/firefox';
+import { SIGN_IN_WINDOW, signInOn } from '../../dev/browsers/sign-in';
 import { granted } from './harness/granted';
-import { LOOPBACK_WATCH_GRANT, watchHost } from './harness/watch-view';
+import { LOOPBACK_WATCH_GRANT, watchHost } from '../../dev/browsers/watch-view';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 

@@ -1,11 +1,11 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBundledServer, type BundledServer } from '../server/bundled-server';
-import type { Layer } from '../server/layer';
-import { launchChromium } from './harness/chromium';
-import type { ExtensionBrowser } from './harness/extension-browser';
-import { fillProfile, lastRun, LOOPBACK_RUN_GRANT, openFlowTab } from './harness/popup-flow';
-import { signInAndConsent } from './harness/sign-in';
+import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
+import type { Layer } from '../../dev/server/layer';
+import { launchChromium } from '../../dev/browsers/chromium';
+import type { ExtensionBrowser } from '../../dev/browsers/extension-browser';
+import { fillProfile, lastRun, LOOPBACK_RUN_GRANT, openFlowTab } from '../../dev/browsers/popup-flow';
+import { signInAndConsent } from '../../dev/browsers/sign-in';
 
 /** Holds the first token request until its connection closes, then drops it: the code stays unused. */
 function holdFirstTokenRequest() {

@@ -1,4 +1,4 @@
-import type { PageDriver } from './extension-browser';
+import type { PageDriver } from '../../../dev/browsers/extension-browser';
 
 export type ListedError = { category: string; status: string; text: string };
 

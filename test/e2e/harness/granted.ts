@@ -1,4 +1,4 @@
-import type { PageDriver } from './extension-browser';
+import type { PageDriver } from '../../../dev/browsers/extension-browser';
 
 /** The optional hosts the extension holds right now, read through the extension API from one of its pages. */
 export function grantedOrigins(page: PageDriver): Promise<string[]> {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bundledDemoProfile, DEMO_CLIENTS, type ErrorEntry, type FlowProfile, type FlowRun } from '../../../src/core';
 import { extensionRedirectUris } from '../../../scripts/extension-identity';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { signInOverHttp } from '../../server/obtain-code';
-import { wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE } from '../../server/quirks';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { signInOverHttp } from '../../../dev/server/obtain-code';
+import { wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE } from '../../../dev/server/quirks';
 import type { FlowEnvironment } from '../../../src/background/flow-environment';
 import type { EvidenceStore } from '../../../src/background/evidence-store';
 import { memoryArea } from './memory-area';

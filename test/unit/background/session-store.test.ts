@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundledDemoProfile, STORAGE_BUDGET, type FlowRun } from '../../../src/core';
 import { extensionRedirectUris } from '../../../scripts/extension-identity';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { signInOverHttp } from '../../server/obtain-code';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { signInOverHttp } from '../../../dev/server/obtain-code';
 import type { FlowEnvironment } from '../../../src/background/flow-environment';
 import { memoryArea } from './memory-area';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, basicAuthorization } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { errorWith200 } from '../../server/quirks';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { errorWith200 } from '../../../dev/server/quirks';
 
 describe('errorWith200', () => {
   let server: BundledServer;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jwtPayload } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { wrongIss, wrongNonce, wrongRedirect, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../../server/quirks';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { wrongIss, wrongNonce, wrongRedirect, WRONG_ISSUER, WRONG_NONCE, WRONG_REDIRECT_PATH } from '../../../dev/server/quirks';
 
 describe('the bundled server without the flow-check quirks', () => {
   let server: BundledServer;

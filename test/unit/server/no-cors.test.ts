@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { noCors, quirksFromNames } from '../../server/quirks';
-import { TOKEN_ENDPOINT_PATH } from '../../server/quirks/token-endpoint';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { noCors, quirksFromNames } from '../../../dev/server/quirks';
+import { TOKEN_ENDPOINT_PATH } from '../../../dev/server/quirks/token-endpoint';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, basicAuthorization, tokenRequest, type ClientCredentials } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { originCheck } from '../../server/quirks';
-import { TOKEN_ENDPOINT_PATH } from '../../server/quirks/token-endpoint';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { originCheck } from '../../../dev/server/quirks';
+import { TOKEN_ENDPOINT_PATH } from '../../../dev/server/quirks/token-endpoint';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

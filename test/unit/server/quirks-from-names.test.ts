@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { KNOWN_QUIRKS, quirkNamesFromEnv, quirksFromEnv, quirksFromNames } from '../../server/quirks';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { KNOWN_QUIRKS, quirkNamesFromEnv, quirksFromEnv, quirksFromNames } from '../../../dev/server/quirks';
 
 describe('quirksFromNames', () => {
   it('makes one layer per name, ignoring blanks', () => {
@@ -87,7 +87,7 @@ describe('npm run server', () => {
   });
 
   function runServer(quirks: string) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'dev/server/main.ts'], {
       env: { ...process.env, OAUTH_LENS_QUIRKS: quirks, OAUTH_LENS_SERVER_PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

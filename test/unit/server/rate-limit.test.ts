@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, tokenRequest, type ClientCredentials } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { rateLimit } from '../../server/quirks';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { rateLimit } from '../../../dev/server/quirks';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0, 250);
 

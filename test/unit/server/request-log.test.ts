@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, tokenRequest } from '../../../src/core';
-import { AUTHORIZATION_ENDPOINT_PATH, startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { errorWith200, postOnlyClient } from '../../server/quirks';
-import { TOKEN_ENDPOINT_PATH } from '../../server/quirks/token-endpoint';
+import { AUTHORIZATION_ENDPOINT_PATH, startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { errorWith200, postOnlyClient } from '../../../dev/server/quirks';
+import { TOKEN_ENDPOINT_PATH } from '../../../dev/server/quirks/token-endpoint';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 

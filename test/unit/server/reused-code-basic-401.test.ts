@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, basicAuthorization } from '../../../src/core';
-import { startBundledServer, type BundledServer } from '../../server/bundled-server';
-import { obtainCode, redeemCode } from '../../server/obtain-code';
-import { reusedCodeBasic401 } from '../../server/quirks';
+import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
+import { obtainCode, redeemCode } from '../../../dev/server/obtain-code';
+import { reusedCodeBasic401 } from '../../../dev/server/quirks';
 
 async function introspect(server: BundledServer, token: string): Promise<unknown> {
   const response = await fetch(`${server.issuer}/token/introspection`, {

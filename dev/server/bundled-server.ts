@@ -18,7 +18,7 @@ export type BundledServer = {
   port: number;
   provider: Provider;
   /**
-   * Every request the server received, in order (test/server/request-log.ts), e.g.
+   * Every request the server received, in order (dev/server/request-log.ts), e.g.
    * `requests.filter((r) => r.token?.grantType === 'authorization_code')` for the redemptions it saw.
    */
   requests: LoggedRequest[];
@@ -28,9 +28,9 @@ export type BundledServer = {
 export type BundledServerOptions = {
   /** 0 picks a free port (tests); `npm start` uses the demo profile's fixed port. */
   port?: number;
-  /** Layers in front of the provider that imitate real providers' quirks (test/server/quirks). */
+  /** Layers in front of the provider that imitate real providers' quirks (dev/server/quirks). */
   quirks?: Layer[];
-  /** A web app the tests run beside the server (test/server/test-app.ts): its origin for CORS, its callback for demo-public. */
+  /** A web app the tests run beside the server (dev/server/test-app.ts): its origin for CORS, its callback for demo-public. */
   app?: { origin: string; redirectUri: string };
 };
 

@@ -1,4 +1,4 @@
-import type { FlowRun } from '../../../src/core';
+import type { FlowRun } from '../../src/core';
 import type { ExtensionBrowser, PageDriver } from './extension-browser';
 import { SIGN_IN_WINDOW, signInOn } from './sign-in';
 

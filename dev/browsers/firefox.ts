@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { TimeoutError, type Page } from 'puppeteer-core';
-import { GECKO_ID } from '../../../scripts/extension-identity';
-import { findBrowser } from '../../../scripts/find-browser';
+import { GECKO_ID } from '../../scripts/extension-identity';
+import { findBrowser } from '../../scripts/find-browser';
 import { startDisplay, type Display } from './display';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
 import { openFirefoxToolbarPopup } from './firefox-toolbar-popup';

@@ -20,7 +20,7 @@ export const BUTTONS_ENABLED_AFTER_MS = 1000;
 /** How long the prompt may take to go away once answered. */
 const CLOSE_TIMEOUT_MS = 5000;
 
-const REPORTS = fileURLToPath(new URL('../../../reports/', import.meta.url));
+const REPORTS = fileURLToPath(new URL('../../reports/', import.meta.url));
 
 /** Logs each prompt's timings to stderr when OAUTH_LENS_DEBUG_PROMPTS=1 (for measuring the harness). */
 const debug = process.env.OAUTH_LENS_DEBUG_PROMPTS === '1' ? (text: string) => process.stderr.write(`[prompt] ${text}\n`) : () => {};

@@ -1,5 +1,5 @@
 // `npm run server`: the bundled authorization server on its own, until Ctrl-C.
-// OAUTH_LENS_QUIRKS=reused-code-401,rate-limit=3 switches provider quirks on (test/server/quirks).
+// OAUTH_LENS_QUIRKS=reused-code-401,rate-limit=3 switches provider quirks on (dev/server/quirks).
 import { BUNDLED_DEMO_PORT, DEMO_ACCOUNT, DEMO_CLIENTS } from '../../src/core';
 import { startBundledServer } from './bundled-server';
 import type { Layer } from './layer';

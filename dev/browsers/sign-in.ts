@@ -1,4 +1,4 @@
-import { DEMO_ACCOUNT } from '../../../src/core';
+import { DEMO_ACCOUNT } from '../../src/core';
 import type { ExtensionBrowser, PageDriver } from './extension-browser';
 
 const LOGIN = 'input[name=login]';
