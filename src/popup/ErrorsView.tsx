@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ErrorEntry } from '../core';
+import { hostOf, type ErrorEntry } from '../core';
 import type { Ask } from './ask';
 import type { CopyText } from './clipboard';
 import { ErrorDetail } from './ErrorDetail';
@@ -92,7 +92,7 @@ function ErrorRow({
   const [pastedBody, setPastedBody] = useState('');
   const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
   const { request, response } = exchange;
-  const host = request ? hostOf(request.url) : '';
+  const host = request ? (hostOf(request.url, { port: true }) ?? request.url.slice(0, 40)) : '';
   return (
     <li data-testid="error-entry" data-category={diagnosis?.category ?? 'none'} data-status={response.status} data-source={entry.source}>
       <button type="button" class="error-row" aria-expanded={open} onClick={onToggle}>
@@ -109,10 +109,6 @@ function ErrorRow({
       {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} {...(copy ? { copy } : {})} requestHosts={requestHosts} />}
     </li>
   );
-}
-
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).host : url.slice(0, 40);
 }
 
 function timeOf(iso: string): string {
