@@ -53,6 +53,7 @@ export { describeDuration, describeExpiry, describeRelative } from './lib/descri
 export { TOKEN_FORMATS, type TokenFormat } from './catalog/token-formats';
 export { recognizeTokenFormat, type FormatMatch } from './inspect/recognize-token-format';
 export { percentEncode } from './lib/percent-encode';
+export { hostOf } from './lib/host-of';
 export { exportProfiles, importProfiles, type ImportedProfiles, type ImportWarning } from './flow/profile-io';
 export { endpointWarnings, type EndpointWarning, type EndpointWarningCode, type WarnedEndpoint } from './flow/endpoint-warnings';
 export { PROVIDER_PRESETS, fillPreset, type ProviderPreset, type PresetParameter } from './catalog/provider-presets';

@@ -20,11 +20,7 @@ export function EndpointWarnings({ warnings, title, testId = 'endpoint-warnings'
             Check where this profile sends its secrets before running it: {hosts.join(', ')}.
           </p>
           <ul class="warnings">
-            {look.map((warning) => (
-              <li key={`${warning.code} ${warning.endpoint}`} data-code={warning.code} data-endpoint={warning.endpoint} data-host={warning.host}>
-                {warning.message}
-              </li>
-            ))}
+            {look.map(warningItem)}
           </ul>
         </>
       )}
@@ -34,14 +30,19 @@ export function EndpointWarnings({ warnings, title, testId = 'endpoint-warnings'
             On other hosts of {[...new Set(known.map((warning) => warning.knownProvider!.provider))].join(', ')}: {[...new Set(known.map((warning) => warning.host))].join(', ')}
           </summary>
           <ul class="muted">
-            {known.map((warning) => (
-              <li key={`${warning.code} ${warning.endpoint}`} data-code={warning.code} data-endpoint={warning.endpoint} data-host={warning.host}>
-                {warning.message}
-              </li>
-            ))}
+            {known.map(warningItem)}
           </ul>
         </details>
       )}
     </div>
+  );
+}
+
+// Called, not rendered as a component: the key must sit on the item the list holds.
+function warningItem(warning: EndpointWarning) {
+  return (
+    <li key={`${warning.code} ${warning.endpoint}`} data-code={warning.code} data-endpoint={warning.endpoint} data-host={warning.host}>
+      {warning.message}
+    </li>
   );
 }

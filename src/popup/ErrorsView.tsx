@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ErrorEntry } from '../core';
+import { hostOf, type ErrorEntry } from '../core';
 import { useCapabilities } from './capabilities';
 import { ErrorDetail } from './ErrorDetail';
 import { explainEntry } from './explain-entry';
@@ -77,7 +77,7 @@ function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean;
   const [pastedBody, setPastedBody] = useState('');
   const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
   const { request, response } = exchange;
-  const host = request ? hostOf(request.url) : '';
+  const host = request ? (hostOf(request.url, { port: true }) ?? request.url.slice(0, 40)) : '';
   return (
     <li data-testid="error-entry" data-category={diagnosis?.category ?? 'none'} data-status={response.status} data-source={entry.source}>
       <button type="button" class="error-row" aria-expanded={open} onClick={onToggle}>
@@ -94,10 +94,6 @@ function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean;
       {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} />}
     </li>
   );
-}
-
-function hostOf(url: string): string {
-  return URL.canParse(url) ? new URL(url).host : url.slice(0, 40);
 }
 
 function timeOf(iso: string): string {

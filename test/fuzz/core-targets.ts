@@ -109,6 +109,7 @@ export const CORE_TARGETS: Targets = {
   utf8: { args: fc.tuple(anyString) },
   utf8Length: { args: fc.tuple(anyString) },
   percentEncode: { args: fc.tuple(anyString) },
+  hostOf: { args: fc.tuple(fc.oneof(urlish, hostish.map((host) => `http://${host}`), anyString), optional(fc.record({ port: fc.boolean() }, { requiredKeys: [] }))), mayReturnUndefined: true },
   generateCodeVerifier: { args: fc.tuple(randomness) },
   randomToken: { args: fc.tuple(randomness) },
   codeChallenge: { args: fc.tuple(anyString, fc.constantFrom('S256' as const, 'plain' as const), sha256) },

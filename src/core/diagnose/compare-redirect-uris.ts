@@ -1,4 +1,7 @@
 import { nameCodePoint } from '../lib/unicode-names';
+import { parseUrl } from '../lib/parse-url';
+import { percentDecode } from '../lib/percent-decode';
+import { shorten } from '../lib/shorten';
 
 export type RedirectUriPart =
   | 'scheme'
@@ -166,18 +169,10 @@ function splitUri(text: string): Uri | undefined {
   return uri;
 }
 
-function parseUrl(text: string): URL | undefined {
-  try {
-    return new URL(text);
-  } catch {
-    return undefined;
-  }
-}
-
 function whyNotUri(text: string): string {
   if (text === '') return 'is empty';
   if (/^[/.?#]/.test(text)) return `is a relative reference (${quote(text)}), not an absolute URI`;
-  if (/^[^:/?#]+:\d/.test(text)) return `has no scheme: ${quote(text)} reads as a host and a port; write http://${shorten(text)} or https://${shorten(text)}`;
+  if (/^[^:/?#]+:\d/.test(text)) return `has no scheme: ${quote(text)} reads as a host and a port; write http://${shorten(text, QUOTED_LENGTH)} or https://${shorten(text, QUOTED_LENGTH)}`;
   return `has no scheme such as https: (${quote(text)})`;
 }
 
@@ -340,7 +335,7 @@ function compareQueries(qe: string | undefined, qa: string | undefined, add: Add
   const sequence = (list: Param[]) => list.map((p) => `${p.name}=${p.value}`).join('&');
   if (sequence(pe) !== sequence(pa)) {
     add('query', qe ?? '', qa ?? '', 'The same parameters in a different order: as strings the two differ. Keep the order of the registered URI.');
-  } else if (percentDecode(qe ?? '', true) === percentDecode(qa ?? '', true)) {
+  } else if (decodeQuery(qe ?? '') === decodeQuery(qa ?? '')) {
     add('encoding', qe ?? '', qa ?? '', encodingNote('The query', qe ?? '', qa ?? ''));
   } else {
     add('query', qe ?? '', qa ?? '', `The same parameters, written differently (${quote(qe ?? '')} and ${quote(qa ?? '')}): as strings they differ.`);
@@ -353,7 +348,7 @@ function params(query: string): Param[] {
     .filter((pair) => pair !== '')
     .map((pair) => {
       const eq = pair.indexOf('=');
-      return { name: percentDecode(eq < 0 ? pair : pair.slice(0, eq), true), value: percentDecode(eq < 0 ? '' : pair.slice(eq + 1), true) };
+      return { name: decodeQuery(eq < 0 ? pair : pair.slice(0, eq)), value: decodeQuery(eq < 0 ? '' : pair.slice(eq + 1)) };
     });
 }
 
@@ -372,17 +367,8 @@ function compareFragments(e: Uri, a: Uri, add: Add) {
 
 // ---- Percent-encoding
 
-// Decodes each run of %XX on its own, so one malformed escape leaves the rest readable.
-function percentDecode(text: string, plusIsSpace = false): string {
-  const spaced = plusIsSpace ? text.replaceAll('+', ' ') : text;
-  return spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run;
-    }
-  });
-}
+// In a query, as servers read it, "+" is a space.
+const decodeQuery = (text: string) => percentDecode(text, { plusIsSpace: true });
 
 function encodingNote(what: string, e: string, a: string): string {
   const [x, y] = firstSpellingDifference(e, a);
@@ -394,7 +380,7 @@ function encodingNote(what: string, e: string, a: string): string {
   }
   if (pair === '%20 +') return `${what} writes a space as "+" on one side and "%20" on the other: both mean a space in a query, but they are not the same string.${advice}`;
   if (pair.toLowerCase() === '%2f /') return `${what} has an encoded slash (${x.startsWith('%') ? x : y}) where the other has "/": the same after decoding, but not the same string, and many servers route them differently.${advice}`;
-  if (x !== '' && y !== '' && percentDecode(x, true) === percentDecode(y, true)) return `${what} is percent-encoded differently: ${quote(x)} and ${quote(y)} are the same after decoding, but not the same string.${advice}`;
+  if (x !== '' && y !== '' && decodeQuery(x) === decodeQuery(y)) return `${what} is percent-encoded differently: ${quote(x)} and ${quote(y)} are the same after decoding, but not the same string.${advice}`;
   return `${what} is percent-encoded differently: the same after decoding, but not the same string.${advice}`;
 }
 
@@ -416,12 +402,10 @@ function unitAt(text: string, i: number): string {
 
 // ---- Wording
 
-function shorten(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
+const QUOTED_LENGTH = 80;
 
 function quote(text: string): string {
-  return `"${shorten(text)}"`;
+  return `"${shorten(text, QUOTED_LENGTH)}"`;
 }
 
 function capitalise(text: string): string {

@@ -1,5 +1,4 @@
-import type { ClientAuthMethod } from '../flow/flow-profile';
-import type { FlowStep } from '../flow/flow-run';
+import type { ExchangeContext } from '../flow/flow-run';
 
 /** The causes an explanation can name. The first ones are about the authorization-code grant. */
 export type DiagnosisCategory =
@@ -57,23 +56,13 @@ export type Diagnosis = {
 };
 
 /**
- * What the flow runner (or the traffic watcher) knows about the flow an exchange belonged to.
- * Every field is optional: the more is known, the more certain the explanation.
+ * What the flow runner (or the traffic watcher) knows about the flow an exchange belonged to: the
+ * exchange's own context, as far as it is known, and what happened before it. Every field is
+ * optional: the more is known, the more certain the explanation.
  */
-export type FlowHistory = {
-  step?: FlowStep;
+export type FlowHistory = Partial<Omit<ExchangeContext, 'grantType'>> & {
+  /** As sent: a watched request can carry any grant_type. */
   grantType?: 'authorization_code' | 'refresh_token' | string;
-  clientAuth?: ClientAuthMethod;
-  redirectUriAtAuthorization?: string;
-  redirectUriAtExchange?: string;
-  /** Set when the code sent was looked up in the flow runner's ledger: with no codeFirstRedeemedAt beside it, this was its first use. */
-  codeHash?: string;
-  /** When this same authorization code was first sent to the token endpoint (ISO 8601), if before this exchange. */
-  codeFirstRedeemedAt?: string;
-  /** The first send of this code got no readable answer (hidden by CORS, or timed out): it may or may not have been redeemed. */
-  codeFirstRedeemedUnread?: boolean;
-  /** How the profile sends token requests: `server` (no Origin header) or `browser` (with Origin). */
-  tokenRequestsAs?: 'server' | 'browser';
   /** When the authorization code came back on the redirect (ISO 8601). */
   codeIssuedAt?: string;
   /** When the token this request carried was revoked by the extension (ISO 8601). */

@@ -97,7 +97,7 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
   explanation.push(text.explanation);
   if (!certain && candidates.length > 1) {
     explanation.push(
-      `The response alone does not tell this apart from ${list(candidates.slice(1).map((c) => CATEGORY_TEXTS[c].title.toLowerCase()))}${history.step ? '' : '; a flow run by OAuth Lens records what is needed to be sure'}.`,
+      `The response alone does not tell this apart from ${oneOf(candidates.slice(1).map((c) => CATEGORY_TEXTS[c].title.toLowerCase()))}${history.step ? '' : '; a flow run by OAuth Lens records what is needed to be sure'}.`,
     );
   }
   if (options.bodyUnavailable) {
@@ -192,7 +192,7 @@ function explainNoResponse(signal: ErrorSignal, noResponse: NoResponse, history:
       break;
     case 'unreachable': {
       const causes = noResponse.possibleCauses ?? [];
-      explanation.push(`No connection could be made to ${host}${causes.length > 0 ? `. Given the URL, it can be: ${list(causes)}; the browser does not say which` : ''}.`);
+      explanation.push(`No connection could be made to ${host}${causes.length > 0 ? `. Given the URL, it can be: ${oneOf(causes)}; the browser does not say which` : ''}.`);
       if (codeExchange) explanation.push('This request did not use the code: it was not sent.');
       fixes.push(...UNREACHABLE_CHECKS.filter((check) => causes.some((cause) => check.pattern.test(cause))).map((check) => check.fix));
       break;
@@ -515,7 +515,8 @@ function timeOf(iso: string): string {
   return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : iso;
 }
 
-function list(items: string[]): string {
+/** Alternatives, as a sentence names them: "a, b or c". */
+function oneOf(items: string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 

@@ -1,5 +1,6 @@
 import type { RateLimit } from './diagnosis';
 import { RATE_LIMIT_HEADERS, type RateLimitField, type RateLimitHeader } from '../catalog/rate-limit-headers';
+import { shorten } from '../lib/shorten';
 
 export type RateLimitReading = {
   /** Whole seconds (>= 0) to wait, counted from the response's Date header, or from `nowMs` when it has none. */
@@ -56,10 +57,10 @@ export function readRateLimit(headers: Record<string, string>, nowMs: number, pr
     }
     addReference(reading, `${used.cite} ${used.source}`);
     if (found === undefined) {
-      reading.evidence.push(`${field.name}: ${quote(field.value)} (could not be read; ignored)`);
+      reading.evidence.push(`${field.name}: ${shorten(field.value, MAX_EVIDENCE_VALUE)} (could not be read; ignored)`);
       continue;
     }
-    reading.evidence.push(`${field.name}: ${quote(field.value)}${found.note}`);
+    reading.evidence.push(`${field.name}: ${shorten(field.value, MAX_EVIDENCE_VALUE)}${found.note}`);
     for (const reference of found.references ?? []) addReference(reading, reference);
   }
 
@@ -329,10 +330,10 @@ function finish(reading: Reading, clock: Clock): RateLimitReading {
 
   if (reading.clockUsed) {
     if (clock.dateReadable && clock.date !== undefined) {
-      evidence.push(`${clock.date.name}: ${quote(clock.date.value)} (the server's clock: the times above are measured against it, since the server set them by it)`);
+      evidence.push(`${clock.date.name}: ${shorten(clock.date.value, MAX_EVIDENCE_VALUE)} (the server's clock: the times above are measured against it, since the server set them by it)`);
       addReference(reading, DATE_REFERENCE);
     } else if (clock.date !== undefined) {
-      evidence.push(`${clock.date.name}: ${quote(clock.date.value)} (not an HTTP-date, so the times above are measured against this computer's clock, which may differ from the server's)`);
+      evidence.push(`${clock.date.name}: ${shorten(clock.date.value, MAX_EVIDENCE_VALUE)} (not an HTTP-date, so the times above are measured against this computer's clock, which may differ from the server's)`);
     } else {
       evidence.push("No Date header: the times above are measured against this computer's clock, which may differ from the server's");
     }
@@ -357,10 +358,6 @@ function addReference(reading: Reading, reference: string): void {
 
 function paren(text: string): string {
   return ` (${text})`;
-}
-
-function quote(value: string): string {
-  return value.length > MAX_EVIDENCE_VALUE ? `${value.slice(0, MAX_EVIDENCE_VALUE)}…` : value;
 }
 
 function toIso(ms: number): string | undefined {

@@ -45,11 +45,14 @@ export type ExchangeContext = {
   clientAuth: ClientAuthMethod;
   redirectUriAtAuthorization?: string;
   redirectUriAtExchange?: string;
-  /** SHA-256 (base64url) of the authorization code sent: the code itself is never recorded here. */
+  /**
+   * SHA-256 (base64url) of the authorization code sent: the code itself is never recorded here. Set
+   * when the code was looked up in the ledger: with no codeFirstRedeemedAt beside it, this was its first use.
+   */
   codeHash?: string;
-  /** When this same code was first sent to the token endpoint, if that was before this exchange. */
+  /** When this same code was first sent to the token endpoint (ISO 8601), if that was before this exchange. */
   codeFirstRedeemedAt?: string;
-  /** That first send got no readable answer: the code may or may not have been redeemed then. */
+  /** That first send got no readable answer (hidden by CORS, or timed out): the code may or may not have been redeemed then. */
   codeFirstRedeemedUnread?: boolean;
   /** How the run sent its token requests: `server` (no Origin header) or `browser` (with Origin). */
   tokenRequestsAs?: 'server' | 'browser';

@@ -2,6 +2,8 @@ import { decodeBase64 } from '../lib/base64';
 import { extractToken } from './extract-token';
 import type { TokenInspection, TokenWarning } from './token-inspection';
 import { nameCodePoint } from '../lib/unicode-names';
+import { percentDecode } from '../lib/percent-decode';
+import { shorten } from '../lib/shorten';
 import { withoutTrailing } from '../lib/without-trailing';
 
 export type CleanedToken = Pick<TokenInspection, 'token' | 'warnings' | 'extractedFrom' | 'basicClientId'>;
@@ -165,8 +167,8 @@ function firstMatches(text: string, pattern: RegExp): { first: RegExpExecArray[]
 
 function percentDecoded(text: string, warn: (code: 'percent_encoded', message: string) => void): string {
   if (!/%[0-9A-Fa-f]{2}/.test(text)) return text;
-  const once = decodePercent(text);
-  const twice = /%[0-9A-Fa-f]{2}/.test(once) ? decodePercent(once) : once;
+  const once = percentDecode(text);
+  const twice = /%[0-9A-Fa-f]{2}/.test(once) ? percentDecode(once) : once;
   warn(
     'percent_encoded',
     twice !== once
@@ -174,22 +176,6 @@ function percentDecoded(text: string, warn: (code: 'percent_encoded', message: s
       : `The value is percent-encoded; decoded it is ${clip(once)}. Decode it once when reading it from the URL or cookie, and use the decoded token in headers.`,
   );
   return twice;
-}
-
-/** decodeURIComponent, except that an invalid sequence (%E9 alone, say) is left as it was instead of throwing. */
-function decodePercent(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    // Decode run by run, so one bad sequence spoils only itself.
-  }
-  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run.replace(/%([0-7][0-9A-Fa-f])/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    }
-  });
 }
 
 function reportNonAscii(text: string, warn: (code: 'non_ascii' | 'truncated', message: string) => void): void {
@@ -227,14 +213,10 @@ function basicCredentials(text: string, saidBasic: boolean): string | undefined 
   }
   const colon = decoded.indexOf(':');
   if (colon < (saidBasic ? 0 : 1) || (!saidBasic && !/^[\x20-\x7e]+$/.test(decoded))) return undefined;
-  const id = decoded.slice(0, colon);
-  try {
-    return decodeURIComponent(id.replace(/\+/g, ' '));
-  } catch {
-    return id;
-  }
+  // RFC 6749 §2.3.1: the client id was form-encoded before it was put into Basic.
+  return percentDecode(decoded.slice(0, colon), { plusIsSpace: true });
 }
 
 function clip(text: string): string {
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}…` : text);
+  return JSON.stringify(shorten(text, 60));
 }

@@ -36,7 +36,8 @@ export function tokenResponseWarnings(exchange: HttpExchange, history: FlowHisto
 function warnings(exchange: HttpExchange, history: FlowHistory): TokenResponseWarning[] {
   if (!isRecord(exchange) || !isRecord(exchange.response)) return [];
   const { status, body, headers } = exchange.response;
-  if (typeof status !== 'number' || status < 200 || status > 299 || typeof body !== 'string') return [];
+  // Written so that a NaN status, which compares false with everything, is not taken for a 2xx.
+  if (typeof status !== 'number' || !(status >= 200 && status <= 299) || typeof body !== 'string') return [];
   const request = isRecord(exchange.request) ? exchange.request : undefined;
   const requestHeaders = lowercase(request?.headers);
   const grant = typeof request?.body === 'string' ? new URLSearchParams(request.body.slice(0, 100_000)).get('grant_type') : null;

@@ -33,7 +33,7 @@ function urlSafety(token: string): SafetyVerdict {
     : {
         safe: false,
         offending,
-        advice: `${list(offending)} ${offending.length === 1 ? 'is' : 'are'} not unreserved (RFC 3986 §2.3): percent-encode the token (encodeURIComponent) before putting it in a URL, or a server will read ${offending.includes('+') ? '"+" as a space and ' : ''}a different token.`,
+        advice: `${nameChars(offending)} ${offending.length === 1 ? 'is' : 'are'} not unreserved (RFC 3986 §2.3): percent-encode the token (encodeURIComponent) before putting it in a URL, or a server will read ${offending.includes('+') ? '"+" as a space and ' : ''}a different token.`,
       };
 }
 
@@ -51,7 +51,7 @@ function headerSafety(token: string): SafetyVerdict {
     safe: false,
     offending,
     advice:
-      `Not a b64token (RFC 6750 §2.1): ${list(offending)}${offending.includes('=') ? ' ("=" may only be trailing padding)' : ''}. ` +
+      `Not a b64token (RFC 6750 §2.1): ${nameChars(offending)}${offending.includes('=') ? ' ("=" may only be trailing padding)' : ''}. ` +
       'Many servers still accept it after `Bearer `, but strict parsers and proxies may reject or split it; ' +
       'send it exactly as received, never trimmed or re-encoded.',
   };
@@ -61,7 +61,7 @@ function cookieSafety(token: string): SafetyVerdict {
   const offending = ALL_COOKIE_OCTETS.test(token) ? [] : outside(token, COOKIE_OCTET);
   const splitters = ['=', '&'].filter((c) => token.includes(c));
   const frameworks = splitters.length
-    ? ` It contains ${list(splitters)}: some frameworks split cookie values on them (classic ASP.NET reads \`a=b&c=d\` as sub-keys), so encode the value (encodeURIComponent) when you store it and decode it when you read it.`
+    ? ` It contains ${nameChars(splitters)}: some frameworks split cookie values on them (classic ASP.NET reads \`a=b&c=d\` as sub-keys), so encode the value (encodeURIComponent) when you store it and decode it when you read it.`
     : '';
   if (token === '') return { safe: false, offending, advice: 'A cookie value needs at least one character here.' };
   return offending.length === 0
@@ -69,7 +69,7 @@ function cookieSafety(token: string): SafetyVerdict {
     : {
         safe: false,
         offending,
-        advice: `${list(offending)} ${offending.length === 1 ? 'is' : 'are'} not allowed in a cookie value (RFC 6265 §4.1.1): encode the value (encodeURIComponent) before storing it in a cookie, and decode it when you read it back.${frameworks}`,
+        advice: `${nameChars(offending)} ${offending.length === 1 ? 'is' : 'are'} not allowed in a cookie value (RFC 6265 §4.1.1): encode the value (encodeURIComponent) before storing it in a cookie, and decode it when you read it back.${frameworks}`,
       };
 }
 
@@ -98,7 +98,8 @@ export function describeChar(char: string): string {
   return `"${char}"`;
 }
 
-function list(chars: string[]): string {
+/** The characters by name (`space`, `U+00A0`, `"+"`): eight at most, then how many more. */
+function nameChars(chars: string[]): string {
   const named = chars.slice(0, 8).map(describeChar);
   return (chars.length > 8 ? [...named, `${chars.length - 8} more`] : named).join(', ');
 }

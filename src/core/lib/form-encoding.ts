@@ -4,11 +4,6 @@ export function formDecode(text: string): string {
   return new URLSearchParams(`x=${text.replaceAll('&', '%26')}`).get('x') ?? text;
 }
 
-/** Percent-decoding alone, as in a URL's userinfo, where `+` is a plus. */
-export function percentDecode(text: string): string {
-  return formDecode(text.replaceAll('+', '%2B'));
-}
-
 /**
  * Only ASCII that would change how the value splits or decodes is escaped: the mask's ellipsis
  * and bullets stay readable, and URL and form parsers take them as they are.

@@ -1,4 +1,5 @@
-import { encodeValue, formDecode, percentDecode } from '../lib/form-encoding';
+import { encodeValue, formDecode } from '../lib/form-encoding';
+import { percentDecode } from '../lib/percent-decode';
 import { isMask } from './mask-value';
 import { redactValue } from './redact-value';
 import { redactNamedValues } from './redact-named-values';

@@ -1,6 +1,8 @@
 import type { HttpExchange, HttpRequest, HttpResponse } from './http-exchange';
 import { readCurlCommand } from './curl-command';
 import { headerRecord } from './header-record';
+import { parseUrl } from '../lib/parse-url';
+import { shorten } from '../lib/shorten';
 
 /**
  * Reads the exchange a developer pastes: `curl -i` or `curl -v` output (a leading `$ curl …`
@@ -47,7 +49,7 @@ function readTranscript(text: string): HttpExchange {
     const sent = requests[0] ?? (rest.includes('HTTP/') ? verboseRequestLine(lines) : undefined);
     if (sent) {
       throw new Unreadable(
-        `Found the request (${sent.method ?? ''} ${shorten(sent.target ?? '')}) but no response after it: paste the response too, starting with its status line (e.g. HTTP/1.1 400 Bad Request).`,
+        `Found the request (${sent.method ?? ''} ${shorten(sent.target ?? '', 60)}) but no response after it: paste the response too, starting with its status line (e.g. HTTP/1.1 400 Bad Request).`,
       );
     }
     return readHeaderless(lines, command?.request);
@@ -484,17 +486,4 @@ function followRedirects(command: HttpRequest | undefined, before: ResponseMessa
   if (headers) request.headers = headers;
   if (body !== undefined) request.body = body;
   return request;
-}
-
-function parseUrl(text: string | undefined, base?: string): URL | undefined {
-  if (text === undefined) return undefined;
-  try {
-    return new URL(text, base);
-  } catch {
-    return undefined;
-  }
-}
-
-function shorten(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }

@@ -4,7 +4,7 @@ import type { FlowEnvironment } from '../../../src/background/flow-environment';
 import type { PermissionGate } from '../../../src/background/permission-gate';
 import type { Watcher } from '../../../src/background/watch/watcher';
 import { Failure, type FailureCode } from '../../../src/messages';
-import { memoryArea } from './memory-area';
+import { memoryArea } from './fakes/memory-area';
 
 // Where the background knows why it fails, it says so with a code: each throw site, as the
 // popup receives it.

@@ -6,7 +6,7 @@ import { signInOverHttp } from '../../../dev/server/obtain-code';
 import { wrongIss, wrongNonce, WRONG_ISSUER, WRONG_NONCE } from '../../../dev/server/quirks';
 import type { FlowEnvironment } from '../../../src/background/flow-environment';
 import type { EvidenceStore } from '../../../src/background/evidence-store';
-import { memoryArea } from './memory-area';
+import { memoryArea } from './fakes/memory-area';
 import type { PermissionAnswer } from '../../../src/background/permission-gate';
 
 // The flow runner is wired to the browser only through its environment: here Node's fetch

@@ -4,7 +4,7 @@ import { extensionRedirectUris } from '../../../scripts/extension-identity';
 import { startBundledServer, type BundledServer } from '../../../dev/server/bundled-server';
 import { signInOverHttp } from '../../../dev/server/obtain-code';
 import type { FlowEnvironment } from '../../../src/background/flow-environment';
-import { memoryArea } from './memory-area';
+import { memoryArea } from './fakes/memory-area';
 
 // Runs, actions and the error log through their real stores, over an area that copies, yields
 // and enforces a quota as storage.session does, against the real bundled server.

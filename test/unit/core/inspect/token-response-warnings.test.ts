@@ -36,6 +36,7 @@ describe('tokenResponseWarnings: no refresh token for a code redeemed with an Or
     ['offline_access was not asked for', exchange, { ...history, requestedScope: 'openid profile' }],
     ['the scope is unknown', exchange, { step: 'token', grantType: 'authorization_code' } as FlowHistory],
     ['the answer is an error', { request, response: { status: 403, headers: {}, body: '{"error":"invalid_grant"}' } }, history],
+    ['the status is NaN (stored data of another shape)', { request, response: { ...ok(withoutRefresh), status: Number.NaN } }, history],
     ['the answer carries no access token', { request, response: ok({ token_type: 'Bearer' }) }, history],
     // RFC 6749 §6: a refresh may keep the old refresh token valid and send none.
     ['it is a refresh', { request: { ...request, body: 'grant_type=refresh_token&refresh_token=tGzv3JOkF0XG5Qx2TlKWIA' }, response: ok(withoutRefresh) }, { ...history, grantType: 'refresh_token', step: 'refresh' } as FlowHistory],
