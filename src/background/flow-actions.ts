@@ -1,7 +1,7 @@
-import { bearerRequest, withSameClientAuthentication, type FlowRun, type HttpRequest, type RecordedExchange } from '../core';
+import { bearerRequest, readTokenAnswer, tokensAccepted, withSameClientAuthentication, type FlowRun, type HttpRequest, type RecordedExchange } from '../core';
 import { Failure, type FailureCode } from '../messages';
-import { acceptTokens } from './run-flow';
-import { FlowFailure, type FlowEnvironment } from './flow-environment';
+import type { FlowEnvironment } from './flow-environment';
+import { runSteps } from './run-steps';
 import { sendRecorded } from './send-recorded';
 
 type TokenKind = 'access_token' | 'refresh_token';
@@ -27,8 +27,9 @@ export async function exchangeAgain(run: FlowRun, env: FlowEnvironment, redirect
   const body = new URLSearchParams(previous.request!.body ?? '');
   if (redirectUri) body.set('redirect_uri', redirectUri);
   const request: HttpRequest = { ...previous.request!, body: body.toString() };
-  await sendRecorded(run, request, { ...previous.context, redirectUriAtExchange: body.get('redirect_uri') ?? undefined }, env);
-  return run;
+  const flow = runSteps(run, env);
+  await sendRecorded(flow, request, { ...previous.context, redirectUriAtExchange: body.get('redirect_uri') ?? undefined }, env);
+  return flow.run;
 }
 
 /** RFC 6749 §6, with the same client authentication as the code exchange. */
@@ -36,14 +37,10 @@ export async function refresh(run: FlowRun, env: FlowEnvironment): Promise<FlowR
   const refreshToken = need(run.tokens?.refresh_token, 'There is no refresh token: the provider did not issue one (ask for offline_access, or see the provider notes).');
   const endpoint = need(run.endpoints?.token, 'No token endpoint is known for this run.');
   const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { grant_type: 'refresh_token', refresh_token: refreshToken });
-  const exchange = await sendRecorded(run, request, { step: 'refresh', grantType: 'refresh_token', clientAuth: run.clientAuth }, env);
-  try {
-    acceptTokens(run, exchange);
-  } catch (error) {
-    if (!(error instanceof FlowFailure)) throw error; // a refused refresh is a recorded answer, not a crash
-  }
-  await env.save(run);
-  return run;
+  const flow = runSteps(run, env);
+  const answer = readTokenAnswer(await sendRecorded(flow, request, { step: 'refresh', grantType: 'refresh_token', clientAuth: run.clientAuth }, env));
+  // A refused refresh is a recorded answer, not a crash: the run keeps the tokens it had.
+  return answer.ok ? flow.step(tokensAccepted(flow.run, answer.tokens)) : flow.run;
 }
 
 /** RFC 7009 (revoke) and RFC 7662 (introspect): a token posted to its endpoint, authenticated like the code exchange. */
@@ -54,8 +51,9 @@ export async function manageToken(run: FlowRun, step: 'revoke' | 'introspect', w
   );
   const token = need(run.tokens?.[which], `There is no ${which} to ${step}.`);
   const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { token, token_type_hint: which });
-  await sendRecorded(run, request, { step, clientAuth: run.clientAuth }, env);
-  return run;
+  const flow = runSteps(run, env);
+  await sendRecorded(flow, request, { step, clientAuth: run.clientAuth }, env);
+  return flow.run;
 }
 
 /** OIDC Core §5.3, or any API the developer names: a GET with the access token. */
@@ -63,6 +61,7 @@ export async function callWithToken(run: FlowRun, step: 'userinfo' | 'api', env:
   const target =
     step === 'userinfo' ? need(run.endpoints?.userinfo, 'This provider has no userinfo endpoint.') : need(url, 'Give the URL to call.', 'invalid_input');
   const token = need(run.tokens?.access_token, 'There is no access token.');
-  await sendRecorded(run, bearerRequest(target, token), { step, clientAuth: run.clientAuth }, env);
-  return run;
+  const flow = runSteps(run, env);
+  await sendRecorded(flow, bearerRequest(target, token), { step, clientAuth: run.clientAuth }, env);
+  return flow.run;
 }

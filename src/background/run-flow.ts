@@ -1,60 +1,64 @@
 import {
   authorizationCodeRequest,
+  authorizationSent,
   buildAuthorizationUrl,
+  callbackFailed,
   codeChallenge,
+  codeReceived,
+  discoveryRead,
   discoveryUrl,
+  endpointsKnown,
   flowEndpoints,
   generateCodeVerifier,
   hashCode,
+  hostOfPermission,
+  hostsAnswered,
+  hostsForRun,
   noteAuthorizationRequest,
   noteCodeIssued,
-  hostOfPermission,
-  hostsForRun,
   parseAuthorizationResponse,
-  tokenRequestsAs,
   parseDiscovery,
-  jwtPayload,
   needsDiscovery,
-  readTokenFields,
   randomToken,
+  readTokenAnswer,
   redactText,
   redactUrl,
+  runFailed,
+  runSettled,
+  runSucceeded,
+  startRun,
+  tokensAccepted,
+  tokensRefused,
   type AuthorizationResponseProblem,
   type FailureReason,
   type FlowEndpoints,
   type FlowProfile,
   type FlowRun,
   type RecordedExchange,
-  type TokenSet,
 } from '../core';
 import { authorize } from './authorize';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
+import { runSteps, type RunSteps } from './run-steps';
 import { recordFlowError, sendRecorded } from './send-recorded';
 
 /**
  * One authorization-code flow (RFC 6749 §4.1) with PKCE and, for `openid` scopes, a nonce.
- * Every HTTP exchange is recorded with its context, and the run is saved at each step, so the
- * popup can show it after being closed and reopened.
+ * Every HTTP exchange is recorded with its context. The run changes only through the core's
+ * pure transitions, and each step's result is saved once, so the popup can show it after being
+ * closed and reopened, and a restarted background can carry it on.
  *
  * `asked`: the host permissions the page that started the run is asking the person for, from
  * the same click. The run waits for the answer here, not in that page: Chromium closes a toolbar
  * popup as soon as its prompt appears, and the popup's own promise never settles.
  */
 export async function runFlow(profile: FlowProfile, env: FlowEnvironment, asked: string[] = []): Promise<FlowRun> {
-  const run: FlowRun = {
+  const run = startRun({
     id: randomToken(env.random),
-    profileName: profile.name,
+    profile,
     startedAt: env.now().toISOString(),
-    status: 'running',
     redirectUri: profile.redirectUri || env.defaultRedirectUri,
-    clientAuth: profile.clientAuth,
-    ...(profile.scope ? { scope: profile.scope } : {}),
-    tokenRequestsAs: tokenRequestsAs(profile),
-    exchanges: [],
-  };
-  if (asked.length > 0) {
-    run.awaitingHosts = { permissions: asked, until: new Date(env.now().getTime() + env.hostPromptTimeoutMs).toISOString(), profile };
-  }
+    awaiting: { permissions: asked, until: new Date(env.now().getTime() + env.hostPromptTimeoutMs).toISOString() },
+  });
   await env.save(run);
   return carryOn(run, profile, env);
 }
@@ -64,13 +68,13 @@ export function continueAwaitingRun(run: FlowRun, env: FlowEnvironment): Promise
   return carryOn(run, run.awaitingHosts!.profile, env);
 }
 
-async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment): Promise<FlowRun> {
+async function carryOn(first: FlowRun, profile: FlowProfile, env: FlowEnvironment): Promise<FlowRun> {
+  const flow = runSteps(first, env);
   try {
-    if (run.awaitingHosts) await awaitHosts(run, env);
-    const endpoints = await resolveEndpoints(profile, run, env);
-    run.endpoints = endpoints;
+    if (flow.run.awaitingHosts) await awaitHosts(flow, env);
+    const endpoints = await resolveEndpoints(profile, flow, env);
     // RFC 9207: the identifier the response's iss must equal; discovery's, when it was read.
-    if (!run.issuer && profile.issuer) run.issuer = { identifier: profile.issuer };
+    flow.run = endpointsKnown(flow.run, endpoints, profile.issuer);
     await ensureReadable(profile, endpoints, env);
     const state = randomToken(env.random);
     const nonce = /(^|\s)openid(\s|$)/.test(profile.scope) ? randomToken(env.random) : undefined;
@@ -78,7 +82,7 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     const built = buildAuthorizationUrl({
       authorizationEndpoint: endpoints.authorization,
       clientId: profile.clientId,
-      redirectUri: run.redirectUri,
+      redirectUri: flow.run.redirectUri,
       scope: profile.scope,
       state,
       ...(verifier && profile.pkce !== 'off'
@@ -90,11 +94,11 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     if (!built.ok) throw new FlowFailure('authorize', built.problem);
     const authorizationUrl = built.url;
 
-    run.pending = { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) };
-    await env.save(run);
+    await flow.step(authorizationSent(flow.run, { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) }));
     const askedAt = env.now().toISOString();
     const redirect = await authorize(authorizationUrl, env);
     // Where it came back, its state, and RFC 9207's iss are checked before the code is read.
+    const { run } = flow;
     const callback = parseAuthorizationResponse(redirect, {
       state,
       redirectUri: run.redirectUri,
@@ -102,11 +106,11 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     });
     if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, CALLBACK_FAILURES[callback.problem]);
     if (callback.kind === 'error') {
-      run.callbackError = { error: callback.error, ...(callback.description ? { description: callback.description } : {}), ...(callback.uri ? { uri: callback.uri } : {}) };
+      flow.run = callbackFailed(run, { error: callback.error, ...(callback.description ? { description: callback.description } : {}), ...(callback.uri ? { uri: callback.uri } : {}) });
       // launchWebAuthFlow hands over only the final URL: the redirect that carried the error is
       // recorded with the usual 302, so the Errors view reads it as the browser saw it.
       const redirectExchange = { request: { method: 'GET', url: authorizationUrl }, response: { status: 302, headers: { location: redirect }, body: '' } };
-      await recordFlowError(run, redirectExchange, env.now().toISOString(), env, { step: 'authorize', clientAuth: run.clientAuth, redirectUriAtAuthorization: run.redirectUri });
+      await recordFlowError(flow.run, redirectExchange, env.now().toISOString(), env, { step: 'authorize', clientAuth: run.clientAuth, redirectUriAtAuthorization: run.redirectUri });
       throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '), 'provider_error');
     }
 
@@ -115,28 +119,28 @@ async function carryOn(run: FlowRun, profile: FlowProfile, env: FlowEnvironment)
     await env.evidence.update((ledger) => noteCodeIssued(noteAuthorizationRequest(ledger, authorizationUrl, askedAt, 'flow'), hashCode(callback.code), issuedAt, run.redirectUri));
 
     // From here a stopped background can finish the flow on its own (resumeFlow).
-    run.pending.exchange = {
-      code: callback.code,
-      tokenEndpoint: endpoints.token,
-      clientId: profile.clientId,
-      ...(profile.clientSecret ? { clientSecret: profile.clientSecret } : {}),
-      clientAuth: profile.clientAuth,
-      ...(profile.redirectUriAtExchange ? { redirectUriAtExchange: profile.redirectUriAtExchange } : {}),
-    };
-    await env.save(run);
-    await finishExchange(run, env);
+    await flow.step(
+      codeReceived(run, {
+        code: callback.code,
+        tokenEndpoint: endpoints.token,
+        clientId: profile.clientId,
+        ...(profile.clientSecret ? { clientSecret: profile.clientSecret } : {}),
+        clientAuth: profile.clientAuth,
+        ...(profile.redirectUriAtExchange ? { redirectUriAtExchange: profile.redirectUriAtExchange } : {}),
+      }),
+    );
+    await finishExchange(flow, env);
   } catch (error) {
-    fail(run, error);
+    flow.run = failed(flow.run, error);
   }
-  return settle(run, env);
+  return flow.step(runSettled(flow.run, env.now().toISOString()));
 }
 
 /** Waits for the person's answer to the prompt the starting click opened; nothing is requested before it. */
-async function awaitHosts(run: FlowRun, env: FlowEnvironment): Promise<void> {
-  const { permissions, until } = run.awaitingHosts!;
+async function awaitHosts(flow: RunSteps, env: FlowEnvironment): Promise<void> {
+  const { permissions, until } = flow.run.awaitingHosts!;
   const answer = await env.hosts.wait(permissions, Date.parse(until));
-  delete run.awaitingHosts;
-  await env.save(run);
+  await flow.step(hostsAnswered(flow.run));
   if (answer === 'granted') return;
   const hosts = permissions.map(hostOfPermission).join(', ');
   throw new FlowFailure(
@@ -171,56 +175,53 @@ async function ensureReadable(profile: FlowProfile, endpoints: FlowEndpoints, en
  * result to no restarted worker).
  */
 export async function resumeFlow(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
+  const flow = runSteps(run, env);
   if (run.pending?.exchange) {
     try {
-      await finishExchange(run, env);
+      await finishExchange(flow, env);
     } catch (error) {
-      fail(run, error);
+      flow.run = failed(flow.run, error);
     }
-    return settle(run, env);
+  } else {
+    flow.run = runFailed(run, {
+      stage: 'authorize',
+      reason: 'interrupted',
+      message:
+        'The extension’s background was stopped while the sign-in window was open, and the browser does not hand the sign-in result to a restarted worker. Everything recorded up to then is kept; run the flow again.',
+    });
   }
-  run.status = 'failed';
-  run.failure = {
-    stage: 'authorize',
-    reason: 'interrupted',
-    message:
-      'The extension’s background was stopped while the sign-in window was open, and the browser does not hand the sign-in result to a restarted worker. Everything recorded up to then is kept; run the flow again.',
-  };
-  return settle(run, env);
+  return flow.step(runSettled(flow.run, env.now().toISOString()));
 }
 
 /**
  * RFC 6749 §4.1.3 with the code the redirect brought, authenticated as the profile said; the
- * redirect URI is the one sent at authorization unless a mismatch is being reproduced.
+ * redirect URI is the one sent at authorization unless a mismatch is being reproduced. OIDC Core
+ * §3.1.3.7 step 11: an ID token whose nonce is not the one sent (or that has none) may be
+ * replayed or injected, so the run fails and its tokens are not kept as the run's: the exchange
+ * that brought them stays recorded. An answer without an ID token, or with one that cannot be
+ * read (encrypted), carries no nonce to compare: the run says so and goes on.
  */
-async function finishExchange(run: FlowRun, env: FlowEnvironment): Promise<void> {
+async function finishExchange(flow: RunSteps, env: FlowEnvironment): Promise<void> {
+  const { run } = flow;
   const { exchange: pending, codeVerifier, nonce } = run.pending!;
   const { code, tokenEndpoint, clientAuth } = pending!;
   const redirectUri = pending!.redirectUriAtExchange ?? run.redirectUri;
   const request = authorizationCodeRequest(tokenEndpoint, { code, redirectUri, ...(codeVerifier ? { codeVerifier } : {}) }, pending!);
   const context = { step: 'token', grantType: 'authorization_code', clientAuth, redirectUriAtAuthorization: run.redirectUri, redirectUriAtExchange: redirectUri } as const;
-  acceptTokens(run, await sendRecorded(run, request, context, env), nonce);
-  if (nonce) checkNonce(run, nonce);
-  run.status = 'succeeded';
-}
-
-/**
- * OIDC Core §3.1.3.7 step 11: an ID token whose nonce is not the one sent (or that has none)
- * may be replayed or injected, so the run fails and its tokens are not kept as the run's: the
- * exchange that brought them stays recorded. An answer without an ID token, or with one that
- * cannot be read (encrypted), carries no nonce to compare: the run says so and goes on.
- */
-function checkNonce(run: FlowRun, nonce: string): void {
-  if (run.nonceCheck !== 'mismatch' && run.nonceCheck !== 'missing') return;
-  const got = run.nonceCheck === 'mismatch' ? jwtPayload(run.tokens!.id_token as string)?.nonce : undefined;
-  delete run.tokens;
-  throw new FlowFailure(
-    'token',
-    run.nonceCheck === 'mismatch'
-      ? `The ID token's nonce (${String(got)}) is not the one this run sent (${nonce}) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.`
-      : `The ID token carries no nonce, though this run sent one (${nonce}) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.`,
-    'nonce_mismatch',
-  );
+  const exchange = await sendRecorded(flow, request, context, env);
+  const answer = readTokenAnswer(exchange, nonce);
+  if (!answer.ok) throw new FlowFailure('token', answer.message, 'token_error');
+  if (answer.nonceCheck === 'mismatch' || answer.nonceCheck === 'missing') {
+    flow.run = tokensRefused(flow.run, answer.nonceCheck);
+    throw new FlowFailure(
+      'token',
+      answer.nonceCheck === 'mismatch'
+        ? `The ID token's nonce (${String(answer.idTokenNonce)}) is not the one this run sent (${nonce}) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.`
+        : `The ID token carries no nonce, though this run sent one (${nonce}) (OpenID Connect Core §3.1.3.7): the ID token may be replayed or injected, so the tokens in this answer are not used. The exchange is kept below.`,
+      'nonce_mismatch',
+    );
+  }
+  flow.run = runSucceeded(tokensAccepted(flow.run, answer.tokens, answer.nonceCheck));
 }
 
 const CALLBACK_FAILURES: Readonly<Record<AuthorizationResponseProblem, FailureReason>> = {
@@ -231,9 +232,10 @@ const CALLBACK_FAILURES: Readonly<Record<AuthorizationResponseProblem, FailureRe
   issuer: 'issuer_mismatch',
 };
 
-function fail(run: FlowRun, error: unknown): void {
-  run.status = 'failed';
-  run.failure =
+/** The run failed: with a FlowFailure's stage and reason, or whatever threw; never quoting a secret. */
+function failed(run: FlowRun, error: unknown): FlowRun {
+  return runFailed(
+    run,
     error instanceof FlowFailure
       ? {
           stage: error.stage,
@@ -241,55 +243,28 @@ function fail(run: FlowRun, error: unknown): void {
           ...(error.reason ? { reason: error.reason } : {}),
           ...(error.url ? { url: redactUrl(error.url) } : {}),
         }
-      : { stage: 'authorize', message: redactText(errorMessage(error)) };
+      : { stage: 'authorize', message: redactText(errorMessage(error)) },
+  );
 }
 
-async function settle(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
-  delete run.pending;
-  run.finishedAt = env.now().toISOString();
-  await env.save(run);
-  return run;
-}
-
-/**
- * Takes the tokens from a token endpoint answer, or fails with its error. Some providers answer
- * errors with HTTP 200, so the status alone proves nothing.
- */
-export function acceptTokens(run: FlowRun, exchange: RecordedExchange, nonce?: string): void {
-  const { fields, problem } = readTokenFields(exchange.response.body, exchange.response.headers['content-type']);
-  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : undefined);
-  const error = text('error');
-  if (exchange.response.status >= 400 || error !== undefined || text('access_token') === undefined) {
-    const reason =
-      error !== undefined
-        ? [error, text('error_description')].filter(Boolean).join(': ')
-        : (problem ?? 'There is no access_token (RFC 6749 §5.1 requires one in a successful response).');
-    throw new FlowFailure('token', `HTTP ${exchange.response.status}. ${reason}`.trim(), 'token_error');
-  }
-  run.tokens = { ...run.tokens, ...(fields as TokenSet) };
-  if (nonce) {
-    const idToken = text('id_token');
-    const claims = idToken === undefined ? undefined : jwtPayload(idToken);
-    run.nonceCheck = idToken === undefined ? 'no_id_token' : !claims ? 'unreadable' : claims.nonce === undefined ? 'missing' : claims.nonce === nonce ? 'match' : 'mismatch';
-  }
-}
-
-async function resolveEndpoints(profile: FlowProfile, run: FlowRun, env: FlowEnvironment): Promise<FlowEndpoints> {
+async function resolveEndpoints(profile: FlowProfile, flow: RunSteps, env: FlowEnvironment): Promise<FlowEndpoints> {
   if (!needsDiscovery(profile)) {
     const given = flowEndpoints(profile);
     if (given) return given;
     throw new FlowFailure('discovery', 'Give either an issuer (for discovery) or both the authorization and token endpoints.', 'discovery_failed');
   }
-  const exchange = await sendRecorded(run, { method: 'GET', url: discoveryUrl(profile.issuer!) }, { step: 'discovery', clientAuth: profile.clientAuth }, env);
+  const exchange: RecordedExchange = await sendRecorded(flow, { method: 'GET', url: discoveryUrl(profile.issuer!) }, { step: 'discovery', clientAuth: profile.clientAuth }, env);
   if (exchange.response.status !== 200) {
     throw new FlowFailure('discovery', `Discovery answered HTTP ${exchange.response.status} at ${exchange.request?.url}.`, 'discovery_failed');
   }
   const discovered = parseDiscovery(exchange.response.body, profile.issuer!);
   if (!discovered.ok) throw new FlowFailure('discovery', discovered.reason, 'discovery_failed');
   const metadata = discovered.metadata;
-  if (metadata.token_endpoint_auth_methods_supported) run.authMethodsSupported = metadata.token_endpoint_auth_methods_supported;
-  if (discovered.notes.length > 0) run.discoveryNotes = discovered.notes;
-  run.issuer = { identifier: metadata.issuer, ...(metadata.authorization_response_iss_parameter_supported === true ? { issParameterSupported: true as const } : {}) };
+  flow.run = discoveryRead(flow.run, {
+    issuer: { identifier: metadata.issuer, ...(metadata.authorization_response_iss_parameter_supported === true ? { issParameterSupported: true as const } : {}) },
+    ...(metadata.token_endpoint_auth_methods_supported ? { authMethodsSupported: metadata.token_endpoint_auth_methods_supported } : {}),
+    notes: discovered.notes,
+  });
   // parseDiscovery has checked both main endpoints are there.
   return flowEndpoints(profile, metadata)!;
 }

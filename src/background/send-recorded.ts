@@ -2,6 +2,7 @@ import {
   browserSendsOrigin,
   classifyNoResponse,
   describeNoResponse,
+  exchangeRecorded,
   codeEvidence,
   hashCode,
   noteCodeRedeemed,
@@ -19,9 +20,10 @@ import {
 } from '../core';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
 import { isTimeout, originOf, recordedFetch } from './recorded-fetch';
+import type { RunSteps } from './run-steps';
 
 /**
- * Sends one request for `run`, records it as it left the browser (with the Origin header the
+ * Sends one request for the run, records it as it left the browser (with the Origin header the
  * browser added, if it did) and with its context, and saves the run. For a code exchange it
  * notes when the same code was first sent, by hash, so "this code was already used at 14:02:11"
  * can be said with certainty. A request without a readable answer is recorded too, with which
@@ -29,7 +31,7 @@ import { isTimeout, originOf, recordedFetch } from './recorded-fetch';
  * possibly redeemed from then on.
  */
 export async function sendRecorded(
-  run: FlowRun,
+  flow: RunSteps,
   request: HttpRequest,
   context: ExchangeContext,
   env: FlowEnvironment,
@@ -45,6 +47,7 @@ export async function sendRecorded(
       ...(first?.firstRedeemedAt ? { codeFirstRedeemedAt: first.firstRedeemedAt, ...(first.firstRedeemedUnread ? { codeFirstRedeemedUnread: true } : {}) } : {}),
     };
   }
+  const { run } = flow;
   if (run.tokenRequestsAs) context = { ...context, tokenRequestsAs: run.tokenRequestsAs };
 
   const permission = hostPermissionOf(request.url);
@@ -64,9 +67,8 @@ export async function sendRecorded(
     const noResponse = classifyNoResponse({ request: sent, hostAccess, timedOut, reachable, browserMessage: errorMessage(error) });
     if (codeHash && mayHaveBeenSent(noResponse)) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow', true));
     const failed: RecordedExchange = { request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context };
-    run.exchanges.push(failed);
-    await env.save(run);
-    await recordFlowError(run, failed, at, env, historyOf(run, failed));
+    const saved = await flow.step(exchangeRecorded(flow.run, failed));
+    await recordFlowError(saved, failed, at, env, historyOf(saved, failed));
     throw new FlowFailure(
       context.step === 'discovery' ? 'discovery' : 'token',
       describeNoResponse(noResponse, request.url, code !== null),
@@ -77,9 +79,8 @@ export async function sendRecorded(
   }
   // Only a request the server answered has used the code: one cut off by a stopped worker has not.
   if (codeHash) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow'));
-  run.exchanges.push(exchange);
-  await env.save(run);
-  if (isErrorExchange(exchange)) await recordFlowError(run, exchange, at, env, historyOf(run, exchange));
+  const saved = await flow.step(exchangeRecorded(flow.run, exchange));
+  if (isErrorExchange(exchange)) await recordFlowError(saved, exchange, at, env, historyOf(saved, exchange));
   return exchange;
 }
 

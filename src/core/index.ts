@@ -105,3 +105,19 @@ export { accessUses, type AccessEntry, type AccessFacts } from './access/access-
 export { headerRecord, type HeaderFields } from './traffic/header-record';
 export { judgeTraffic, startTraffic, wantsBody } from './traffic/judge-traffic';
 export type { TrafficEvent, TrafficState, TrafficStep, PendingRequest } from './traffic/traffic-event';
+export {
+  startRun,
+  hostsAnswered,
+  discoveryRead,
+  endpointsKnown,
+  authorizationSent,
+  codeReceived,
+  callbackFailed,
+  exchangeRecorded,
+  tokensAccepted,
+  tokensRefused,
+  runSucceeded,
+  runFailed,
+  runSettled,
+} from './flow/run-transitions';
+export { readTokenAnswer, type TokenAnswer } from './flow/token-answer';
