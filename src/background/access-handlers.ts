@@ -2,11 +2,12 @@ import browser from 'webextension-polyfill';
 import { accessUses, parseHostPatterns } from '../core';
 import type { AccessEntry } from '../core';
 import { Failure } from '../messages';
-import { watchApiPermissions } from '../watch-permissions';
 import { listProfiles } from './profile-store';
 import { loadRuns } from './session-store';
 import type { WatchControl } from './watch/watch-handlers';
 import { loadWatchSettings, type WatchSettings } from './watch/watch-settings';
+import { watchPermissions } from './watch/watch-permissions';
+
 
 /** What the extension holds, each permission with the features that use it, in one place. */
 export async function listAccess(): Promise<AccessEntry[]> {
@@ -14,7 +15,7 @@ export async function listAccess(): Promise<AccessEntry[]> {
   return accessUses({
     held: { origins: held.origins ?? [], permissions: held.permissions ?? [] },
     required: browser.runtime.getManifest().permissions?.filter((p): p is string => typeof p === 'string') ?? [],
-    watchPermissions: watchApiPermissions(),
+    watchPermissions: watchPermissions(),
     watch,
     profiles,
     runs,
@@ -37,7 +38,7 @@ export async function giveBack(permission: string, watch: WatchControl): Promise
     }
     await browser.permissions.remove({ origins: [permission] });
   } else {
-    if (watchApiPermissions().includes(permission as never)) await watch.handlers.setWatchPaused({ paused: true });
+    if (watchPermissions().includes(permission as never)) await watch.handlers.setWatchPaused({ paused: true });
     await browser.permissions.remove({ permissions: [permission as never] });
   }
   return listAccess();
@@ -50,7 +51,7 @@ export async function giveBack(permission: string, watch: WatchControl): Promise
  */
 export async function giveBackUnusedWatchPermissions(settings: WatchSettings): Promise<void> {
   if (settings.pending || (settings.patterns.length > 0 && !settings.paused)) return;
-  const permissions = watchApiPermissions();
+  const permissions = watchPermissions();
   if (permissions.length > 0 && (await browser.permissions.contains({ permissions }))) await browser.permissions.remove({ permissions });
 }
 

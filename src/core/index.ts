@@ -121,3 +121,4 @@ export {
   runSettled,
 } from './flow/run-transitions';
 export { readTokenAnswer, type TokenAnswer } from './flow/token-answer';
+export { watchApiPermissions } from './access/watch-permissions';

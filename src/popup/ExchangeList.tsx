@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type NoResponseKind, type RecordedExchange } from '../core';
 import { useCapabilities } from './capabilities';
 import { formatRequest, formatResponse } from './format-http';
@@ -15,6 +15,8 @@ const NO_ANSWER: Record<NoResponseKind, string> = {
 
 /** Every request of a run, redacted for display; copied as curl, PHP or fetch, with secrets only on request. */
 export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
+  // Redacted once per run received, not once per render (a copy's tick re-renders the list).
+  const redacted = useMemo(() => exchanges.map(redactExchange), [exchanges]);
   const { copy } = useCapabilities();
   const [withSecrets, setWithSecrets] = useState(false);
   const [copied, setCopied] = useState<string>();
@@ -36,7 +38,7 @@ export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
       </label>
       <ol>
         {exchanges.map((exchange, i) => {
-          const shown = redactExchange(exchange);
+          const shown = redacted[i]!;
           const key = String(i);
           const limits = Object.entries(exchange.response.headers).filter(([name]) => RATE_LIMIT_HEADER.test(name));
           return (

@@ -222,6 +222,7 @@ export const CORE_TARGETS: Targets = {
   runFailed: { args: fc.tuple(flowRun, fc.record({ stage: fc.constantFrom('permission', 'discovery', 'authorize', 'callback', 'token'), message: anyString })) },
   runSettled: { args: fc.tuple(flowRun, isoDate) },
   readTokenAnswer: { args: fc.tuple(data(recordedExchange), optional(anyString)) },
+  watchApiPermissions: { args: fc.tuple(data(fc.record({ optional_permissions: fc.array(fc.oneof(anyString, fc.constantFrom('webRequest', 'webRequestBlocking')), { maxLength: 4 }) }))) },
   emptyLedger: { args: fc.constant([] as []) },
   readLedger: { args: fc.tuple(data(evidenceLedger)) },
   codeEvidence: { args: fc.tuple(data(evidenceLedger), anyString), mayReturnUndefined: true },

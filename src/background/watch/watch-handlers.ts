@@ -1,10 +1,11 @@
 import browser from 'webextension-polyfill';
 import { originsOf, parseHostPattern, parseHostPatterns } from '../../core';
 import { Failure, type WatchState } from '../../messages';
-import { watchApiPermissions } from '../../watch-permissions';
 import type { PermissionGate } from '../permission-gate';
 import type { Watcher } from './watcher';
 import { loadWatchSettings, saveWatchSettings, type WatchSettings } from './watch-settings';
+import { watchPermissions } from './watch-permissions';
+
 
 /** Who waits on the permission gate for the Watch tab's requests: `declineWatch` ends these waits. */
 export const WATCH_ASKER = 'watch';
@@ -33,7 +34,7 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
   async function completeAddition(pattern: string, until: number): Promise<WatchState> {
     const parsed = parseHostPattern(pattern);
     if (!parsed.ok) throw new Failure('invalid_input', parsed.reason);
-    const answer = await gate.wait({ origins: parsed.value.origins, permissions: watchApiPermissions() }, until, WATCH_ASKER);
+    const answer = await gate.wait({ origins: parsed.value.origins, permissions: watchPermissions() }, until, WATCH_ASKER);
     if (answer !== 'granted') {
       await change(withoutPending);
       throw new Failure('permission_declined', `Access to ${pattern} was not granted, so it is not watched.`);
@@ -44,7 +45,7 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
   async function add(pattern: string): Promise<WatchState> {
     const settings = await change((s) => ({ ...withoutPending(s), patterns: [...new Set([...s.patterns, pattern])] }));
     // Added while paused: the host is kept for later, and watching stays as free as pausing made it.
-    if (settings.paused) await browser.permissions.remove({ permissions: watchApiPermissions() });
+    if (settings.paused) await browser.permissions.remove({ permissions: watchPermissions() });
     return state(settings);
   }
 
@@ -63,7 +64,7 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
         await change((s) => ({ ...s, pending: { pattern: normal, until: new Date(until).toISOString() } }));
         return completeAddition(normal, until);
       }
-      if (!(await gate.holds({ origins, permissions: watchApiPermissions() }))) {
+      if (!(await gate.holds({ origins, permissions: watchPermissions() }))) {
         throw new Failure('permission_missing', `OAuth Lens may not see ${normal} yet: the permission was not granted.`);
       }
       return add(normal);
@@ -76,19 +77,19 @@ export function watchControl(watcher: Watcher, gate: PermissionGate) {
       const parsed = parseHostPattern(pattern);
       const stillNeeded = new Set(originsOf(parseHostPatterns(settings.patterns)));
       const origins = parsed.ok ? parsed.value.origins.filter((origin) => !stillNeeded.has(origin)) : [];
-      const permissions = settings.patterns.length === 0 || settings.paused ? watchApiPermissions() : [];
+      const permissions = settings.patterns.length === 0 || settings.paused ? watchPermissions() : [];
       if (origins.length > 0 || permissions.length > 0) await browser.permissions.remove({ origins, permissions });
       return state(settings);
     },
     /** Paused, the API permissions go back (the hosts stay, to resume without asking for them); resuming needs them again. */
     async setWatchPaused({ paused, asking }: { paused: boolean; asking?: boolean }) {
       if (!paused) {
-        const request = { permissions: watchApiPermissions() };
+        const request = { permissions: watchPermissions() };
         const answer = asking ? await gate.wait(request, Date.now() + PROMPT_TIMEOUT_MS, WATCH_ASKER) : (await gate.holds(request)) ? 'granted' : 'declined';
         if (answer !== 'granted') throw new Failure(asking ? 'permission_declined' : 'permission_missing', 'Watching was not resumed: the permission to watch was not granted.');
       }
       const settings = await change((s) => ({ ...s, paused }));
-      if (paused) await browser.permissions.remove({ permissions: watchApiPermissions() });
+      if (paused) await browser.permissions.remove({ permissions: watchPermissions() });
       return state(settings);
     },
   };

@@ -40,6 +40,17 @@ describe('saving, listing and deleting profiles', () => {
     expect(await listProfiles(areas)).toEqual([saved]);
   });
 
+  it('saves and deletes made at once all land (the area yields between read and write)', async () => {
+    const { stores: areas, newId } = stores();
+    const first = await saveProfile(profile('keep'), newId, areas);
+    const doomed = await saveProfile(profile('doomed', { clientSecret: SECRET }), newId, areas);
+    await Promise.all([...['a', 'b', 'c', 'd'].map((name) => saveProfile(profile(name, { clientSecret: `${SECRET}-${name}` }), newId, areas)), deleteProfile(doomed.id!, areas)]);
+    const listed = await listProfiles(areas);
+    expect(listed.map((p) => p.name).sort()).toEqual(['a', 'b', 'c', 'd', 'keep']);
+    expect(listed.find((p) => p.name === 'c')?.clientSecret).toBe(`${SECRET}-c`);
+    expect(listed.find((p) => p.id === first.id)).toBeDefined();
+  });
+
   it('saving a profile with an id replaces it; others stay', async () => {
     const { stores: areas, newId } = stores();
     const a = await saveProfile(profile('a'), newId, areas);
