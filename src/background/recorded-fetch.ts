@@ -8,7 +8,7 @@ import { headerRecord, type HttpExchange, type HttpRequest } from '../core';
 export async function recordedFetch(request: HttpRequest, fetchImpl: typeof fetch = fetch, timeoutMs?: number): Promise<HttpExchange> {
   const response = await fetchImpl(request.url, {
     method: request.method,
-    headers: Object.fromEntries(Object.entries(request.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'origin')),
+    headers: withoutOrigin(request.headers),
     body: request.body ?? null,
     credentials: 'omit',
     // A token endpoint's redirect is itself something to record, not to follow.
@@ -30,4 +30,9 @@ export function originOf(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The headers without Origin, which is the browser's to set (or, as a server's request, to leave out). */
+export function withoutOrigin(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'origin'));
 }

@@ -19,7 +19,7 @@ import {
   type RecordedExchange,
 } from '../core';
 import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
-import { isTimeout, originOf, recordedFetch } from './recorded-fetch';
+import { isTimeout, originOf, recordedFetch, withoutOrigin } from './recorded-fetch';
 import type { RunSteps } from './run-steps';
 
 /**
@@ -86,7 +86,7 @@ export async function sendRecorded(
 
 /** The request as it left the browser: Origin is the browser's header, present exactly when the browser sent it. */
 function asSent(request: HttpRequest, origin: string | undefined): HttpRequest {
-  const headers = Object.fromEntries(Object.entries(request.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'origin'));
+  const headers = withoutOrigin(request.headers);
   if (origin) headers.origin = origin;
   return { ...request, headers };
 }

@@ -3,6 +3,7 @@ import { TOKEN_REQUESTS_AS_SERVER } from '../flow/flow-profile';
 import type { HttpExchange } from '../traffic/http-exchange';
 import { isRecord } from '../lib/is-record';
 import { readTokenFields } from './read-token-fields';
+import { headerRecord } from '../traffic/header-record';
 
 /** Something worth knowing about a successful token response: nothing failed, yet it is not what was asked for. */
 export type TokenResponseWarning = { code: string; title: string; explanation: string; fixes: string[]; references: string[] };
@@ -39,7 +40,7 @@ function warnings(exchange: HttpExchange, history: FlowHistory): TokenResponseWa
   // Written so that a NaN status, which compares false with everything, is not taken for a 2xx.
   if (typeof status !== 'number' || !(status >= 200 && status <= 299) || typeof body !== 'string') return [];
   const request = isRecord(exchange.request) ? exchange.request : undefined;
-  const requestHeaders = lowercase(request?.headers);
+  const requestHeaders = headerRecord(request?.headers, 'lower');
   const grant = typeof request?.body === 'string' ? new URLSearchParams(request.body.slice(0, 100_000)).get('grant_type') : null;
   // Only a code exchange: a refresh answer may leave refresh_token out while the old one stays valid
   // (RFC 6749 §6, "MAY issue a new refresh token"), so its absence there says nothing.
@@ -48,7 +49,7 @@ function warnings(exchange: HttpExchange, history: FlowHistory): TokenResponseWa
   if (!origin) return [];
   const scopes = typeof history.requestedScope === 'string' ? history.requestedScope.split(/\s+/) : [];
   if (!scopes.includes('offline_access')) return [];
-  const { fields } = readTokenFields(body, lowercase(headers)['content-type']);
+  const { fields } = readTokenFields(body, headerRecord(headers, 'lower')['content-type']);
   const accessToken = fields.access_token;
   const refreshToken = fields.refresh_token;
   if (typeof accessToken !== 'string' || accessToken === '') return [];
@@ -68,9 +69,3 @@ function warnings(exchange: HttpExchange, history: FlowHistory): TokenResponseWa
   ];
 }
 
-function lowercase(headers: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!isRecord(headers)) return out;
-  for (const [name, value] of Object.entries(headers)) if (typeof value === 'string') out[name.trim().toLowerCase()] = value.trim();
-  return out;
-}
