@@ -6,11 +6,11 @@ import { sendRecorded } from './send-recorded';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
-/** The run's first code exchange: later requests authenticate the way it did. */
-function codeExchange(run: FlowRun): RecordedExchange {
-  const exchange = run.exchanges.find((e) => e.context.grantType === 'authorization_code' && e.request);
+/** The run's first code exchange, and the request as it was sent: later requests authenticate the way it did. */
+function codeExchange(run: FlowRun): RecordedExchange & { sent: HttpRequest } {
+  const exchange = run.exchanges.find((e) => e.context.grantType === 'authorization_code' && e.sent);
   if (!exchange) throw new Failure('unavailable', 'This run has no code exchange to build on: run the flow first.');
-  return exchange;
+  return exchange as RecordedExchange & { sent: HttpRequest };
 }
 
 function need<T>(value: T | undefined, what: string, code: FailureCode = 'unavailable'): T {
@@ -24,9 +24,9 @@ function need<T>(value: T | undefined, what: string, code: FailureCode = 'unavai
  */
 export async function exchangeAgain(run: FlowRun, env: FlowEnvironment, redirectUri?: string): Promise<FlowRun> {
   const previous = codeExchange(run);
-  const body = new URLSearchParams(previous.request!.body ?? '');
+  const body = new URLSearchParams(previous.sent.body ?? '');
   if (redirectUri) body.set('redirect_uri', redirectUri);
-  const request: HttpRequest = { ...previous.request!, body: body.toString() };
+  const request: HttpRequest = { ...previous.sent, body: body.toString() };
   const flow = runSteps(run, env);
   await sendRecorded(flow, request, { ...previous.context, redirectUriAtExchange: body.get('redirect_uri') ?? undefined }, env);
   return flow.run;
@@ -36,7 +36,7 @@ export async function exchangeAgain(run: FlowRun, env: FlowEnvironment, redirect
 export async function refresh(run: FlowRun, env: FlowEnvironment): Promise<FlowRun> {
   const refreshToken = need(run.tokens?.refresh_token, 'There is no refresh token: the provider did not issue one (ask for offline_access, or see the provider notes).');
   const endpoint = need(run.endpoints?.token, 'No token endpoint is known for this run.');
-  const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { grant_type: 'refresh_token', refresh_token: refreshToken });
+  const request = withSameClientAuthentication(codeExchange(run).sent, endpoint, { grant_type: 'refresh_token', refresh_token: refreshToken });
   const flow = runSteps(run, env);
   const answer = readTokenAnswer(await sendRecorded(flow, request, { step: 'refresh', grantType: 'refresh_token', clientAuth: run.clientAuth }, env));
   // A refused refresh is a recorded answer, not a crash: the run keeps the tokens it had.
@@ -50,7 +50,7 @@ export async function manageToken(run: FlowRun, step: 'revoke' | 'introspect', w
     `This provider has no ${step === 'revoke' ? 'revocation' : 'introspection'} endpoint (none in discovery or the profile).`,
   );
   const token = need(run.tokens?.[which], `There is no ${which} to ${step}.`);
-  const request = withSameClientAuthentication(codeExchange(run).request!, endpoint, { token, token_type_hint: which });
+  const request = withSameClientAuthentication(codeExchange(run).sent, endpoint, { token, token_type_hint: which });
   const flow = runSteps(run, env);
   await sendRecorded(flow, request, { step, clientAuth: run.clientAuth }, env);
   return flow.run;

@@ -21,6 +21,7 @@ import {
   needsDiscovery,
   randomToken,
   readTokenAnswer,
+  redactExchange,
   redactText,
   redactUrl,
   runFailed,
@@ -110,7 +111,7 @@ async function carryOn(first: FlowRun, profile: FlowProfile, env: FlowEnvironmen
       // launchWebAuthFlow hands over only the final URL: the redirect that carried the error is
       // recorded with the usual 302, so the Errors view reads it as the browser saw it.
       const redirectExchange = { request: { method: 'GET', url: authorizationUrl }, response: { status: 302, headers: { location: redirect }, body: '' } };
-      await recordFlowError(flow.run, redirectExchange, env.now().toISOString(), env, { step: 'authorize', clientAuth: run.clientAuth, redirectUriAtAuthorization: run.redirectUri });
+      await recordFlowError(flow.run, redactExchange(redirectExchange), env.now().toISOString(), env, { step: 'authorize', clientAuth: run.clientAuth, redirectUriAtAuthorization: run.redirectUri });
       throw new FlowFailure('callback', [callback.error, callback.description].filter(Boolean).join(': '), 'provider_error');
     }
 

@@ -66,7 +66,7 @@ export async function sendRecorded(
     const reachable = timedOut || (await env.reachable(originOf(request.url)));
     const noResponse = classifyNoResponse({ request: sent, hostAccess, timedOut, reachable, browserMessage: errorMessage(error) });
     if (codeHash && mayHaveBeenSent(noResponse)) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow', true));
-    const failed: RecordedExchange = { request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context };
+    const failed = stored({ request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context });
     const saved = await flow.step(exchangeRecorded(flow.run, failed));
     await recordFlowError(saved, failed, at, env, historyOf(saved, failed));
     throw new FlowFailure(
@@ -79,9 +79,16 @@ export async function sendRecorded(
   }
   // Only a request the server answered has used the code: one cut off by a stopped worker has not.
   if (codeHash) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow'));
-  const saved = await flow.step(exchangeRecorded(flow.run, exchange));
-  if (isErrorExchange(exchange)) await recordFlowError(saved, exchange, at, env, historyOf(saved, exchange));
+  const kept = stored(exchange);
+  const saved = await flow.step(exchangeRecorded(flow.run, kept));
+  if (isErrorExchange(kept)) await recordFlowError(saved, kept, at, env, historyOf(saved, kept));
+  // The caller reads the answer whole (its tokens); what is stored is redacted.
   return exchange;
+}
+
+/** An exchange as a run keeps it: redacted once, here, with the request as it was sent beside it. */
+function stored(exchange: RecordedExchange): RecordedExchange {
+  return { ...redactExchange(exchange), at: exchange.at, context: exchange.context, ...(exchange.request ? { sent: exchange.request } : {}) } as RecordedExchange;
 }
 
 /** The request as it left the browser: Origin is the browser's header, present exactly when the browser sent it. */
@@ -91,14 +98,14 @@ function asSent(request: HttpRequest, origin: string | undefined): HttpRequest {
   return { ...request, headers };
 }
 
-/** A failed exchange of a run, into the Errors view: redacted, with what the run knew. */
+/** A failed exchange of a run, already redacted, into the Errors view with what the run knew. */
 export async function recordFlowError(run: FlowRun, exchange: HttpExchange, at: string, env: FlowEnvironment, history: FlowHistory): Promise<void> {
   const { request, response, noResponse } = exchange;
   await env.recordError({
     id: `${run.id}-${run.exchanges.length}-${at}`,
     at,
     source: 'flow',
-    exchange: redactExchange({ ...(request ? { request } : {}), response, ...(noResponse ? { noResponse } : {}) }),
+    exchange: { ...(request ? { request } : {}), response, ...(noResponse ? { noResponse } : {}) },
     history,
     runId: run.id,
     profileName: run.profileName,

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'preact/hooks';
-import { redactExchange, toCurl, toFetch, toPhpCurl, type HttpRequest, type NoResponseKind, type RecordedExchange } from '../core';
+import { useState } from 'preact/hooks';
+import { toCurl, toFetch, toPhpCurl, type HttpRequest, type NoResponseKind, type RecordedExchange } from '../core';
 import { useCapabilities } from './capabilities';
 import { formatRequest, formatResponse } from './format-http';
 
@@ -13,10 +13,8 @@ const NO_ANSWER: Record<NoResponseKind, string> = {
   connection_lost: 'connection ended without an answer',
 };
 
-/** Every request of a run, redacted for display; copied as curl, PHP or fetch, with secrets only on request. */
+/** Every request of a run, as stored (redacted); copied as curl, PHP or fetch, with secrets only on request. */
 export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
-  // Redacted once per run received, not once per render (a copy's tick re-renders the list).
-  const redacted = useMemo(() => exchanges.map(redactExchange), [exchanges]);
   const { copy } = useCapabilities();
   const [withSecrets, setWithSecrets] = useState(false);
   const [copied, setCopied] = useState<string>();
@@ -38,14 +36,13 @@ export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
       </label>
       <ol>
         {exchanges.map((exchange, i) => {
-          const shown = redacted[i]!;
           const key = String(i);
           const limits = Object.entries(exchange.response.headers).filter(([name]) => RATE_LIMIT_HEADER.test(name));
           return (
             <li key={key} data-step={exchange.context.step} data-status={exchange.response.status}>
               <details>
                 <summary>
-                  <span class="badge">{exchange.context.step}</span> <code>{shown.request?.method} {shown.request?.url}</code> →{' '}
+                  <span class="badge">{exchange.context.step}</span> <code>{exchange.request?.method} {exchange.request?.url}</code> →{' '}
                   {exchange.noResponse ? (
                     <strong class="error" data-no-response={exchange.noResponse.kind}>{NO_ANSWER[exchange.noResponse.kind]}</strong>
                   ) : (
@@ -68,13 +65,13 @@ export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
                   </p>
                 )}
                 <h4>Request</h4>
-                <pre>{formatRequest(shown.request)}</pre>
+                <pre>{formatRequest(exchange.request)}</pre>
                 <h4>Response</h4>
-                <pre data-testid="response-body">{formatResponse(shown.response)}</pre>
-                {exchange.request && shown.request && (
+                <pre data-testid="response-body">{formatResponse(exchange.response)}</pre>
+                {exchange.request && (
                   <p class="copy">
                     {(Object.keys(SNIPPETS) as (keyof typeof SNIPPETS)[]).map((kind) => (
-                      <button key={kind} type="button" class="secondary" data-snippet={kind} onClick={() => copySnippet(exchange.request!, shown.request!, kind, key)}>
+                      <button key={kind} type="button" class="secondary" data-snippet={kind} onClick={() => copySnippet(exchange.sent ?? exchange.request!, exchange.request!, kind, key)}>
                         {copied === `${key}:${kind}` ? 'Copied ✓' : `Copy as ${kind === 'php' ? 'PHP curl' : kind}`}
                       </button>
                     ))}

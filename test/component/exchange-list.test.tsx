@@ -1,13 +1,13 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RecordedExchange } from '../../src/core';
+import { redactExchange, type HttpExchange, type RecordedExchange } from '../../src/core';
 import { ExchangeList } from '../../src/popup/ExchangeList';
 import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
-// RFC 6749 §4.1.3's token request and §5.1's answer, as the flow runner records them.
-const EXCHANGE: RecordedExchange = {
+// RFC 6749 §4.1.3's token request and §5.1's answer.
+const SENT: HttpExchange = {
   request: {
     method: 'POST',
     url: 'https://server.example.com/token',
@@ -19,8 +19,13 @@ const EXCHANGE: RecordedExchange = {
     headers: { 'content-type': 'application/json', 'retry-after': '30', 'x-ratelimit-remaining': '0' },
     body: '{"access_token":"2YotnFZFEjr1zCsicMWpAA","token_type":"example"}',
   },
+};
+// As the flow runner records them: redacted once, the request as sent kept beside it.
+const EXCHANGE: RecordedExchange = {
+  ...redactExchange(SENT),
   at: '2026-11-22T10:00:00.000Z',
   context: { step: 'token', grantType: 'authorization_code', clientAuth: 'client_secret_basic' },
+  sent: SENT.request!,
 };
 
 describe('Exchange list', () => {

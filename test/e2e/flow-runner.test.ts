@@ -53,7 +53,7 @@ describe.each(Object.entries(browsers))('%s: the flow runner against the bundled
 
     const refreshed = await act(popup, 'refresh');
     expect(last(refreshed)).toMatchObject({ context: { step: 'refresh', grantType: 'refresh_token' }, response: { status: 200 } });
-    expect(last(refreshed).request?.headers?.authorization).toBe(exchange.request?.headers?.authorization);
+    expect(last(refreshed).sent?.headers?.authorization).toBe(exchange.sent?.headers?.authorization);
     expect(refreshed.tokens?.access_token).not.toBe(flow.tokens?.access_token);
 
     const userinfo = await act(popup, 'userinfo');
@@ -84,7 +84,8 @@ describe.each(Object.entries(browsers))('%s: the flow runner against the bundled
     expect(flow.status).toBe('succeeded');
     const exchange = flow.exchanges.find((e) => e.context.grantType === 'authorization_code')!;
     expect(exchange.request?.headers).not.toHaveProperty('authorization');
-    expect(new URLSearchParams(exchange.request?.body).get('client_secret')).toBe(DEMO_CLIENTS.post.clientSecret);
+    expect(new URLSearchParams(exchange.sent?.body).get('client_secret')).toBe(DEMO_CLIENTS.post.clientSecret);
+    expect(exchange.request?.body).not.toContain(DEMO_CLIENTS.post.clientSecret);
     await expectNothingSecretInLocal(popup, [flow.tokens!.access_token, DEMO_CLIENTS.post.clientSecret]);
   });
 

@@ -65,8 +65,10 @@ describe.each(Object.entries(browsers))('%s: the built extension against the bun
       ['GET', '/.well-known/openid-configuration', 200],
       ['POST', '/token', 200],
     ]);
-    const tokenRequest = new URLSearchParams(run.exchanges[1]!.request!.body);
+    // Stored redacted; the request as sent is kept beside it, for "Copy with secrets".
+    const tokenRequest = new URLSearchParams(run.exchanges[1]!.sent!.body);
     expect(tokenRequest.get('code_verifier')).toMatch(/^[\w-]{43}$/);
+    expect(run.exchanges[1]!.request!.body).not.toContain(tokenRequest.get('code_verifier'));
     expect(tokenRequest.get('redirect_uri')).toBe(extensionRedirectUris()[name === 'chromium' ? 'chrome' : 'firefox']);
     // Tokens live in storage.session only.
     expect(stored.local).toEqual({});

@@ -1,5 +1,5 @@
 import type { ClientAuthMethod, FlowProfile, TokenRequestsAs } from './flow-profile';
-import type { HttpExchange } from '../traffic/http-exchange';
+import type { HttpExchange, HttpRequest } from '../traffic/http-exchange';
 
 export type FlowStage = 'permission' | 'discovery' | 'authorize' | 'callback' | 'token';
 export type FlowStep = 'discovery' | 'authorize' | 'token' | 'refresh' | 'revoke' | 'introspect' | 'userinfo' | 'api';
@@ -60,7 +60,13 @@ export type ExchangeContext = {
 
 export type NonceCheck = 'match' | 'mismatch' | 'missing' | 'no_id_token' | 'unreadable';
 
-export type RecordedExchange = HttpExchange & { at: string; context: ExchangeContext };
+/**
+ * One request of a run and its answer, as stored: redacted once, when recorded, so every screen,
+ * the error log and a report show it as it is. `sent` is the request as it left, secrets and all:
+ * what "Copy with secrets" copies, and what Exchange again and Refresh send again. It lives in
+ * storage.session with the run, and goes nowhere else.
+ */
+export type RecordedExchange = HttpExchange & { at: string; context: ExchangeContext; sent?: HttpRequest };
 
 export type FlowEndpoints = {
   authorization: string;

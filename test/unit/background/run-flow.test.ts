@@ -163,6 +163,27 @@ describe('runFlow checks the answers before trusting them', () => {
     expect(run.nonceCheck).toBe('match');
   });
 
+  it('saves each step once, a new run each time, and stores every exchange redacted with the request as sent beside it', async () => {
+    const fake = granted();
+    const saved: FlowRun[] = [];
+    const run = await runFlow(bundledDemoProfile(plain.issuer), { ...fake.env, save: async (r) => void saved.push(r) });
+    // Start, discovery read, authorization sent, code received, token answer, settled.
+    expect(saved.map((r) => [r.status, r.exchanges.length, r.pending?.exchange ? 'code' : r.pending ? 'pending' : '-'])).toEqual([
+      ['running', 0, '-'],
+      ['running', 1, '-'],
+      ['running', 1, 'pending'],
+      ['running', 1, 'code'],
+      ['running', 2, 'code'],
+      ['succeeded', 2, '-'],
+    ]);
+    expect(new Set(saved).size).toBe(saved.length);
+    expect(saved.at(-1)).toBe(run);
+    const token = run.exchanges[1]!;
+    const sent = new URLSearchParams(token.sent!.body);
+    for (const secret of [sent.get('code')!, sent.get('code_verifier')!, run.tokens!.access_token]) expect(JSON.stringify({ ...token, sent: undefined })).not.toContain(secret);
+    expect(token.request?.body).toContain('code_verifier=');
+  });
+
   it('an iss naming another server (RFC 9207): fails before the code is redeemed, naming both (mix-up)', async () => {
     const run = await runFlow(bundledDemoProfile(mixUp.issuer), granted().env);
     expect(run.status).toBe('failed');
