@@ -17,7 +17,7 @@ type Badge = { setBadgeText(details: { text: string }): Promise<void>; setBadgeB
  * The Errors view's list and the toolbar badge that counts what is not yet seen. Writes are
  * queued: two errors recorded at once must not both read the old index and lose one. The log
  * keeps to its byte budget (`addErrorEntry`); should the area be full all the same (runs and
- * ledgers share it), the oldest entries go until the newest fits.
+ * the evidence ledger share it), the oldest entries go until the newest fits.
  */
 export function createErrorLog(storage: Area = browser.storage.session, badge: Badge = browser.action) {
   const queue = serial();
