@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Place } from '../shell/open-views';
 import type { ResponseOf } from '../messages';
 import type { AccessView } from './AccessView';
 import { useCapabilities } from './capabilities';
@@ -11,10 +12,16 @@ type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'>
 const TABS = { inspect: 'Inspect', flow: 'Flow', errors: 'Errors', watch: 'Watch', access: 'Access' } as const;
 type Tab = keyof typeof TABS;
 
+const isTab = (value: unknown): value is Tab => typeof value === 'string' && Object.hasOwn(TABS, value);
+
 export function App() {
-  const { ask, requestWatch } = useCapabilities();
+  const { ask, requestWatch, place: whereAmI, openPanel, openInTab, onStored, viewMemory } = useCapabilities();
   const [connection, setConnection] = useState<Connection>({ state: 'waiting' });
-  const [tab, setTab] = useState<Tab>('inspect');
+  // A new user starts on Flow, with the demo profile and Run in sight; one who was here, where they left.
+  const [tab, setTab] = useState<Tab>('flow');
+  const [place, setPlace] = useState<Place>('tab');
+  const [opening, setOpening] = useState<string>();
+  const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
   const [unseen, setUnseen] = useState(0);
   // The Errors view, with the explainer and its catalogues, loads when first opened: the popup opens on Inspect.
   const [Errors, setErrors] = useState<typeof ErrorsView>();
@@ -27,6 +34,44 @@ export function App() {
       (error: Error) => setConnection({ state: 'down', error: error.message }),
     );
   }, [ask]);
+
+  useEffect(() => {
+    viewMemory?.load().then((state) => isTab(state.tab) && setTab(state.tab), () => {});
+    whereAmI?.().then(setPlace, () => {});
+  }, [viewMemory, whereAmI]);
+
+  // Another view (or the background) changed the error log: the count follows.
+  useEffect(
+    () =>
+      onStored?.((keys) => {
+        if (keys.includes('errorIndex')) ask('listErrors', undefined).then((entries) => setUnseen(entries.filter((entry) => !entry.seen).length), () => {});
+      }),
+    [onStored, ask],
+  );
+
+  const choose = (next: Tab) => {
+    setTab(next);
+    viewMemory?.load().then((state) => viewMemory.save({ ...state, tab: next }), () => {});
+  };
+  // WAI-ARIA tabs: arrows move between tabs (and select them), Home and End go to the ends.
+  const shown = (Object.keys(TABS) as Tab[]).filter((id) => id !== 'watch' || requestWatch);
+  const onTabKey = (event: KeyboardEvent) => {
+    const at = shown.indexOf(tab);
+    const next = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: shown.length - 1 }[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const target = shown[(next + shown.length) % shown.length]!;
+    choose(target);
+    tabs.current[target]?.focus();
+  };
+  // The popup offers the panel and the tab; the panel, the tab; the tab, neither.
+  const panelHere = place === 'popup' ? openPanel : undefined;
+  const tabHere = place !== 'tab' ? openInTab : undefined;
+  const open = (what: 'panel' | 'tab', how: () => Promise<void>) =>
+    how().then(
+      () => (place === 'popup' ? window.close() : setOpening(undefined)),
+      (error: Error) => setOpening(`Could not open the ${what}: ${error.message}`),
+    );
 
   useEffect(() => {
     if (tab === 'access' && !Access) import('./AccessView').then((module) => setAccess(() => module.AccessView));
@@ -42,35 +87,61 @@ export function App() {
     <main>
       <header>
         <h1>OAuth Lens</h1>
-        <nav role="tablist">
-          {(Object.keys(TABS) as Tab[]).map((id) => (
-            <button key={id} type="button" role="tab" data-tab={id} aria-selected={tab === id} onClick={() => setTab(id)}>
+        <nav role="tablist" aria-label="OAuth Lens" onKeyDown={onTabKey}>
+          {shown.map((id) => (
+            <button
+              key={id}
+              ref={(button) => void (tabs.current[id] = button)}
+              type="button"
+              role="tab"
+              id={`tab-${id}`}
+              aria-controls={`panel-${id}`}
+              data-tab={id}
+              aria-selected={tab === id}
+              tabIndex={tab === id ? 0 : -1}
+              onClick={() => choose(id)}
+            >
               {TABS[id]}
               {id === 'errors' && unseen > 0 && <span class="badge new" data-testid="unseen-errors">{unseen}</span>}
             </button>
           ))}
         </nav>
+        {(panelHere || tabHere) && (
+          <span class="open-views">
+            {panelHere && (
+              <button type="button" class="secondary" data-action="open-panel" onClick={() => open('panel', panelHere!)}>
+                Open panel
+              </button>
+            )}
+            {tabHere && (
+              <button type="button" class="secondary" data-action="open-tab" onClick={() => open('tab', tabHere!)}>
+                Open in tab
+              </button>
+            )}
+          </span>
+        )}
         <span class={`connection ${connection.state}`} data-testid="connection">
           {connection.state === 'waiting' && 'connecting…'}
           {connection.state === 'up' && `background v${connection.info.version}`}
           {connection.state === 'down' && `background unavailable: ${connection.error}`}
         </span>
       </header>
+      {opening && <p class="error" role="alert">{opening}</p>}
       {/* Both views stay mounted, so switching tabs loses neither a paste nor an edited profile. */}
-      <div role="tabpanel" hidden={tab !== 'inspect'}>
+      <div role="tabpanel" id="panel-inspect" aria-labelledby="tab-inspect" hidden={tab !== 'inspect'}>
         <InspectView />
       </div>
-      <div role="tabpanel" hidden={tab !== 'flow'}>
+      <div role="tabpanel" id="panel-flow" aria-labelledby="tab-flow" hidden={tab !== 'flow'}>
         <FlowView redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
       </div>
-      <div role="tabpanel" hidden={tab !== 'errors'}>
+      <div role="tabpanel" id="panel-errors" aria-labelledby="tab-errors" hidden={tab !== 'errors'}>
         {Errors ? <Errors active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
       </div>
-      <div role="tabpanel" hidden={tab !== 'access'}>
+      <div role="tabpanel" id="panel-access" aria-labelledby="tab-access" hidden={tab !== 'access'}>
         {Access ? <Access active={tab === 'access'} /> : tab === 'access' && <p class="muted">Loading…</p>}
       </div>
       {requestWatch && (
-        <div role="tabpanel" hidden={tab !== 'watch'}>
+        <div role="tabpanel" id="panel-watch" aria-labelledby="tab-watch" hidden={tab !== 'watch'}>
           <WatchView active={tab === 'watch'} />
         </div>
       )}

@@ -12,9 +12,12 @@ type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | {
  * them seen, which clears the toolbar badge. Loaded again each time the tab becomes active.
  */
 export function ErrorsView({ active }: { active: boolean }) {
-  const { ask } = useCapabilities();
+  const { ask, onStored } = useCapabilities();
   const [list, setList] = useState<List>({ state: 'loading' });
   const [open, setOpen] = useState<string>();
+  // A new error, recorded by a run or the watcher while the list is open, shows at once.
+  const [version, setVersion] = useState(0);
+  useEffect(() => onStored?.((keys) => keys.includes('errorIndex') && setVersion((v) => v + 1)), [onStored]);
 
   useEffect(() => {
     if (!active) return;
@@ -25,7 +28,7 @@ export function ErrorsView({ active }: { active: boolean }) {
       },
       (error: Error) => setList({ state: 'failed', message: error.message }),
     );
-  }, [active, ask]);
+  }, [active, ask, version]);
 
   const clear = () =>
     ask('clearErrors', undefined).then(

@@ -14,7 +14,7 @@ const PLAN_DELAY_MS = 300;
 const POLL_MS = 1000;
 
 export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
-  const { ask, copy, requestHosts } = useCapabilities();
+  const { ask, copy, requestHosts, onStored } = useCapabilities();
   const [profile, setProfile] = useState<FlowProfile>(bundledDemoProfile);
   const [saved, setSaved] = useState<FlowProfile[]>([]);
   const [run, setRun] = useState<FlowRun | null>(null);
@@ -38,6 +38,15 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
     ask('lastFlow', undefined).then(setRun, (e: Error) => setNote({ text: e.message, error: true }));
     ask('listProfiles', undefined).then(setSaved, () => {});
   }, [ask]);
+
+  // Runs saved by another view, or by the background after this one closed and reopened: shown at once.
+  useEffect(
+    () =>
+      onStored?.((keys) => {
+        if (keys.includes('flowRuns') && !running) ask('lastFlow', undefined).then(setRun, () => {});
+      }),
+    [onStored, ask, running],
+  );
 
   // A run under way that this page did not start (it reopened, or another page started it): follow it to its end.
   const following = !running && run?.status === 'running';
@@ -115,15 +124,6 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
       <ProfilePicker saved={saved} onPick={(picked) => (setProfile(picked), setAuthMethods(undefined))} />
       <form onSubmit={start} class="profile">
         <ProfileForm profile={profile} onChange={setProfile} />
-        <div class="redirect">
-          Redirect URI <code data-testid="redirect-uri">{profile.redirectUri || redirectUri || '…'}</code>
-          {redirectUri && (
-            <button type="button" class="secondary" onClick={() => attempt(() => copy(profile.redirectUri || redirectUri))}>
-              Copy
-            </button>
-          )}
-          <small>Chrome and Firefox each have their own redirect URI: register both with the provider.</small>
-        </div>
         {profile.issuer && (
           <p>
             <button type="button" class="secondary" data-action="discover" onClick={discover}>Check discovery</button>{' '}
@@ -140,6 +140,15 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
           <button type="button" class="secondary" data-action="save-profile" onClick={save}>Save profile</button>
           {profile.id && <button type="button" class="secondary" onClick={remove}>Delete</button>}
         </p>
+        <div class="redirect">
+          Redirect URI <code data-testid="redirect-uri">{profile.redirectUri || redirectUri || '…'}</code>
+          {redirectUri && (
+            <button type="button" class="secondary" onClick={() => attempt(() => copy(profile.redirectUri || redirectUri))}>
+              Copy
+            </button>
+          )}
+          <small>Chrome and Firefox each have their own redirect URI: register both with the provider.</small>
+        </div>
         {/* Below Run, not above it: the plan comes a moment after an edit, and what it adds
             must not move the button under a pointer on its way there. */}
         <EndpointWarnings warnings={warnings} />

@@ -43,47 +43,51 @@ export function ProfileForm({ profile, onChange }: { profile: FlowProfile; onCha
         <p class="warning">The secret will be stored unencrypted in this browser profile (storage.local) and survive restarts. Otherwise it is kept in memory for this session only.</p>
       )}
       <label>Scopes<input {...text('scope')} /></label>
-      <label>
-        Extra authorization parameters <small>(one name=value per line)</small>
-        <textarea
-          name="extraParams"
-          rows={2}
-          value={Object.entries(profile.extraParams ?? {}).map(([k, v]) => `${k}=${v}`).join('\n')}
-          onInput={(e) => onChange({ ...profile, extraParams: parseParams(e.currentTarget.value) })}
-        />
-      </label>
-      <label>
-        Client authentication
-        <select name="clientAuth" value={profile.clientAuth} onChange={(e) => onChange({ ...profile, clientAuth: e.currentTarget.value as ClientAuthMethod })}>
-          {CLIENT_AUTH.map((method) => <option key={method}>{method}</option>)}
-        </select>
-      </label>
-      <label>
-        Token requests
-        <select
-          name="tokenRequestsAs"
-          value={profile.tokenRequestsAs ?? ''}
-          onChange={(e) => {
-            const { tokenRequestsAs: _old, ...rest } = profile;
-            const value = e.currentTarget.value as TokenRequestsAs | '';
-            onChange(value ? { ...rest, tokenRequestsAs: value } : rest);
-          }}
-        >
-          <option value="">default: {TOKEN_REQUESTS_LABELS[tokenRequestsAs({ clientAuth: profile.clientAuth })]}</option>
-          {(Object.keys(TOKEN_REQUESTS_LABELS) as TokenRequestsAs[]).map((mode) => (
-            <option key={mode} value={mode}>{TOKEN_REQUESTS_LABELS[mode]}</option>
-          ))}
-        </select>
-        <small class="muted">
-          A confidential client’s backend sends no Origin header; some providers refuse one (Microsoft Entra for “Web” apps) or give no refresh token (Auth0).
-        </small>
-      </label>
-      <label>
-        PKCE
-        <select name="pkce" value={profile.pkce} onChange={(e) => onChange({ ...profile, pkce: e.currentTarget.value as FlowProfile['pkce'] })}>
-          {PKCE.map((method) => <option key={method}>{method}</option>)}
-        </select>
-      </label>
+      {/* What most runs leave as it is, folded: Run stays in sight in a 600 px popup. */}
+      <details class="advanced">
+        <summary>Client authentication ({profile.clientAuth}), PKCE ({profile.pkce}), parameters</summary>
+        <label>
+          Extra authorization parameters <small>(one name=value per line)</small>
+          <textarea
+            name="extraParams"
+            rows={2}
+            value={Object.entries(profile.extraParams ?? {}).map(([k, v]) => `${k}=${v}`).join('\n')}
+            onInput={(e) => onChange({ ...profile, extraParams: parseParams(e.currentTarget.value) })}
+          />
+        </label>
+        <label>
+          Client authentication
+          <select name="clientAuth" value={profile.clientAuth} onChange={(e) => onChange({ ...profile, clientAuth: e.currentTarget.value as ClientAuthMethod })}>
+            {CLIENT_AUTH.map((method) => <option key={method}>{method}</option>)}
+          </select>
+        </label>
+        <label>
+          Token requests
+          <select
+            name="tokenRequestsAs"
+            value={profile.tokenRequestsAs ?? ''}
+            onChange={(e) => {
+              const { tokenRequestsAs: _old, ...rest } = profile;
+              const value = e.currentTarget.value as TokenRequestsAs | '';
+              onChange(value ? { ...rest, tokenRequestsAs: value } : rest);
+            }}
+          >
+            <option value="">default: {TOKEN_REQUESTS_LABELS[tokenRequestsAs({ clientAuth: profile.clientAuth })]}</option>
+            {(Object.keys(TOKEN_REQUESTS_LABELS) as TokenRequestsAs[]).map((mode) => (
+              <option key={mode} value={mode}>{TOKEN_REQUESTS_LABELS[mode]}</option>
+            ))}
+          </select>
+          <small class="muted">
+            A confidential client’s backend sends no Origin header; some providers refuse one (Microsoft Entra for “Web” apps) or give no refresh token (Auth0).
+          </small>
+        </label>
+        <label>
+          PKCE
+          <select name="pkce" value={profile.pkce} onChange={(e) => onChange({ ...profile, pkce: e.currentTarget.value as FlowProfile['pkce'] })}>
+            {PKCE.map((method) => <option key={method}>{method}</option>)}
+          </select>
+        </label>
+      </details>
       <details>
         <summary>Redirect URI overrides</summary>
         <label>Redirect URI<input {...text('redirectUri')} placeholder="the browser's own (below)" /></label>

@@ -2,8 +2,11 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Ask } from '../messages';
 import type { CopyText } from '../shell/copy-text';
+import type { OpenView, Place } from '../shell/open-views';
 import type { RequestHosts } from '../shell/request-hosts';
 import type { RequestWatch } from '../shell/request-watch';
+import type { OnStored } from '../shell/storage-changes';
+import type { ViewMemory } from '../shell/view-memory';
 
 /**
  * All the views may do beyond their own page. They make no browser call themselves: the entry
@@ -15,6 +18,15 @@ export type Capabilities = {
   copy: CopyText;
   requestHosts?: RequestHosts | undefined;
   requestWatch?: RequestWatch | undefined;
+  /** Where this page is shown; without it, a tab. */
+  place?: (() => Promise<Place>) | undefined;
+  /** Chrome's side panel or Firefox's sidebar. */
+  openPanel?: OpenView | undefined;
+  openInTab?: OpenView | undefined;
+  /** Storage changes, so every open view shows the same runs and errors at once. */
+  onStored?: OnStored | undefined;
+  /** The tab, run and entry last shown. */
+  viewMemory?: ViewMemory | undefined;
 };
 
 export const CapabilitiesContext = createContext<Capabilities | undefined>(undefined);

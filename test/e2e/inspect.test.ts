@@ -15,6 +15,7 @@ describe.each(Object.entries(browsers))('%s: the Inspect view of the built exten
 
   it('inspects a pasted Set-Cookie line: the token, its "=" inside, where it is safe; and copies it', async () => {
     const popup = await browser.openPopup();
+    await popup.click('[role=tab][data-tab=inspect]');
     await popup.fill('textarea[name=paste]', `Set-Cookie: FAAccessToken=${FREEAGENT_STYLE_PADDED}; Path=/`);
     await popup.waitFor('[data-testid=inspection]');
 
@@ -39,6 +40,7 @@ describe.each(Object.entries(browsers))('%s: the Inspect view of the built exten
 
   it('decodes a JWT into header and claims', async () => {
     const popup = await browser.openPopup();
+    await popup.click('[role=tab][data-tab=inspect]');
     await popup.fill('textarea[name=paste]', `Authorization: Bearer ${RFC7519_JWT}`);
     await popup.waitFor('[data-testid=jwt-payload]');
     expect(JSON.parse(await popup.text('[data-testid=jwt-payload]'))).toEqual({ iss: 'joe', exp: 1300819380, 'http://example.com/is_root': true });

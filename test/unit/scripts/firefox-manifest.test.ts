@@ -20,8 +20,14 @@ describe('the Firefox manifest, derived from manifest.json', () => {
   it('drops what only Chrome understands and keeps the rest as it is', () => {
     expect(firefox).not.toHaveProperty('key');
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
-    expect(firefox.permissions).toEqual(manifest.permissions);
+    expect(firefox).not.toHaveProperty('side_panel');
+    expect(firefox.permissions).toEqual(manifest.permissions.filter((p) => p !== 'sidePanel'));
     expect(firefox.optional_host_permissions).toEqual(manifest.optional_host_permissions);
+  });
+
+  it("serves Chrome's side panel page as Firefox's sidebar", () => {
+    expect(manifest.side_panel.default_path).toBe(manifest.action.default_popup);
+    expect(firefox.sidebar_action).toEqual({ default_panel: manifest.side_panel.default_path, default_title: 'OAuth Lens', open_at_install: false });
   });
 
   it('adds what Firefox needs to read response bodies, as optional like webRequest itself', () => {
@@ -34,8 +40,8 @@ describe('the Firefox manifest, derived from manifest.json', () => {
 describe('the extension’s identity', () => {
   it('asks for no host permission at install', () => {
     expect(manifest).not.toHaveProperty('host_permissions');
-    // declarativeNetRequestWithHostAccess gives no host of its own, and shows no install warning.
-    expect(manifest.permissions).toEqual(['identity', 'storage', 'declarativeNetRequestWithHostAccess']);
+    // declarativeNetRequestWithHostAccess gives no host of its own, and shows no install warning; nor does sidePanel.
+    expect(manifest.permissions).toEqual(['identity', 'storage', 'declarativeNetRequestWithHostAccess', 'sidePanel']);
   });
 
   it('derives the Chrome id from the public key in manifest.json (32 letters a–p)', () => {
