@@ -122,3 +122,4 @@ export {
 } from './flow/run-transitions';
 export { readTokenAnswer, type TokenAnswer } from './flow/token-answer';
 export { watchApiPermissions } from './access/watch-permissions';
+export { tokenStatus, type TokenStatus, type TokenState } from './flow/token-status';

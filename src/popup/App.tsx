@@ -6,6 +6,7 @@ import { useCapabilities } from './capabilities';
 import type { ErrorsView } from './ErrorsView';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
+import { OpenInInspect } from './open-in-inspect';
 import { WatchView } from './WatchView';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
@@ -22,6 +23,9 @@ export function App() {
   const [place, setPlace] = useState<Place>('tab');
   const [opening, setOpening] = useState<string>();
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
+  // A token a run holds, sent to Inspect: pasted there as if by hand.
+  const [given, setGiven] = useState<{ text: string }>();
+  const openInInspect = (text: string) => (setGiven({ text }), choose('inspect'));
   const [unseen, setUnseen] = useState(0);
   // The Errors view, with the explainer and its catalogues, loads when first opened: the popup opens on Inspect.
   const [Errors, setErrors] = useState<typeof ErrorsView>();
@@ -84,67 +88,69 @@ export function App() {
   }, [tab, ask]);
 
   return (
-    <main>
-      <header>
-        <h1>OAuth Lens</h1>
-        <nav role="tablist" aria-label="OAuth Lens" onKeyDown={onTabKey}>
-          {shown.map((id) => (
-            <button
-              key={id}
-              ref={(button) => void (tabs.current[id] = button)}
-              type="button"
-              role="tab"
-              id={`tab-${id}`}
-              aria-controls={`panel-${id}`}
-              data-tab={id}
-              aria-selected={tab === id}
-              tabIndex={tab === id ? 0 : -1}
-              onClick={() => choose(id)}
-            >
-              {TABS[id]}
-              {id === 'errors' && unseen > 0 && <span class="badge new" data-testid="unseen-errors">{unseen}</span>}
-            </button>
-          ))}
-        </nav>
-        {(panelHere || tabHere) && (
-          <span class="open-views">
-            {panelHere && (
-              <button type="button" class="secondary" data-action="open-panel" onClick={() => open('panel', panelHere!)}>
-                Open panel
+    <OpenInInspect.Provider value={openInInspect}>
+      <main>
+        <header>
+          <h1>OAuth Lens</h1>
+          <nav role="tablist" aria-label="OAuth Lens" onKeyDown={onTabKey}>
+            {shown.map((id) => (
+              <button
+                key={id}
+                ref={(button) => void (tabs.current[id] = button)}
+                type="button"
+                role="tab"
+                id={`tab-${id}`}
+                aria-controls={`panel-${id}`}
+                data-tab={id}
+                aria-selected={tab === id}
+                tabIndex={tab === id ? 0 : -1}
+                onClick={() => choose(id)}
+              >
+                {TABS[id]}
+                {id === 'errors' && unseen > 0 && <span class="badge new" data-testid="unseen-errors">{unseen}</span>}
               </button>
-            )}
-            {tabHere && (
-              <button type="button" class="secondary" data-action="open-tab" onClick={() => open('tab', tabHere!)}>
-                Open in tab
-              </button>
-            )}
+            ))}
+          </nav>
+          {(panelHere || tabHere) && (
+            <span class="open-views">
+              {panelHere && (
+                <button type="button" class="secondary" data-action="open-panel" onClick={() => open('panel', panelHere!)}>
+                  Open panel
+                </button>
+              )}
+              {tabHere && (
+                <button type="button" class="secondary" data-action="open-tab" onClick={() => open('tab', tabHere!)}>
+                  Open in tab
+                </button>
+              )}
+            </span>
+          )}
+          <span class={`connection ${connection.state}`} data-testid="connection">
+            {connection.state === 'waiting' && 'connecting…'}
+            {connection.state === 'up' && `background v${connection.info.version}`}
+            {connection.state === 'down' && `background unavailable: ${connection.error}`}
           </span>
-        )}
-        <span class={`connection ${connection.state}`} data-testid="connection">
-          {connection.state === 'waiting' && 'connecting…'}
-          {connection.state === 'up' && `background v${connection.info.version}`}
-          {connection.state === 'down' && `background unavailable: ${connection.error}`}
-        </span>
-      </header>
-      {opening && <p class="error" role="alert">{opening}</p>}
-      {/* Both views stay mounted, so switching tabs loses neither a paste nor an edited profile. */}
-      <div role="tabpanel" id="panel-inspect" aria-labelledby="tab-inspect" hidden={tab !== 'inspect'}>
-        <InspectView />
-      </div>
-      <div role="tabpanel" id="panel-flow" aria-labelledby="tab-flow" hidden={tab !== 'flow'}>
-        <FlowView redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
-      </div>
-      <div role="tabpanel" id="panel-errors" aria-labelledby="tab-errors" hidden={tab !== 'errors'}>
-        {Errors ? <Errors active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
-      </div>
-      <div role="tabpanel" id="panel-access" aria-labelledby="tab-access" hidden={tab !== 'access'}>
-        {Access ? <Access active={tab === 'access'} /> : tab === 'access' && <p class="muted">Loading…</p>}
-      </div>
-      {requestWatch && (
-        <div role="tabpanel" id="panel-watch" aria-labelledby="tab-watch" hidden={tab !== 'watch'}>
-          <WatchView active={tab === 'watch'} />
+        </header>
+        {opening && <p class="error" role="alert">{opening}</p>}
+        {/* Both views stay mounted, so switching tabs loses neither a paste nor an edited profile. */}
+        <div role="tabpanel" id="panel-inspect" aria-labelledby="tab-inspect" hidden={tab !== 'inspect'}>
+          <InspectView given={given} />
         </div>
-      )}
-    </main>
+        <div role="tabpanel" id="panel-flow" aria-labelledby="tab-flow" hidden={tab !== 'flow'}>
+          <FlowView redirectUri={connection.state === 'up' ? connection.info.redirectUri : undefined} />
+        </div>
+        <div role="tabpanel" id="panel-errors" aria-labelledby="tab-errors" hidden={tab !== 'errors'}>
+          {Errors ? <Errors active={tab === 'errors'} /> : tab === 'errors' && <p class="muted">Loading…</p>}
+        </div>
+        <div role="tabpanel" id="panel-access" aria-labelledby="tab-access" hidden={tab !== 'access'}>
+          {Access ? <Access active={tab === 'access'} /> : tab === 'access' && <p class="muted">Loading…</p>}
+        </div>
+        {requestWatch && (
+          <div role="tabpanel" id="panel-watch" aria-labelledby="tab-watch" hidden={tab !== 'watch'}>
+            <WatchView active={tab === 'watch'} />
+          </div>
+        )}
+      </main>
+    </OpenInInspect.Provider>
   );
 }

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { maskSecret, type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
+import { type FlowRun, type NonceCheck, type TokenResponseWarning } from '../core';
 import { Failure } from '../messages';
 import { useCapabilities } from './capabilities';
 import { HostAccess } from './HostAccess';
+import { RunTokens } from './RunTokens';
 
 /** OIDC Core §3.1.3.7 step 11, in words: the ID token's nonce against the one the run sent. */
 const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
@@ -54,17 +55,11 @@ export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun)
 
   return (
     <article class={`flow-result ${run.status}`} data-testid="flow-result" data-status={run.status} data-busy={busy}>
-      {tokens && (
-        <dl>
-          <dt>Access token</dt>
-          <dd data-testid="access-token">{maskSecret(tokens.access_token)}</dd>
-          {tokens.token_type && (<><dt>Type</dt><dd>{tokens.token_type}</dd></>)}
-          {tokens.expires_in !== undefined && (<><dt>Expires in</dt><dd>{tokens.expires_in} s</dd></>)}
-          {tokens.scope && (<><dt>Scope</dt><dd>{tokens.scope}</dd></>)}
-          <dt>Refresh token</dt>
-          <dd>{tokens.refresh_token ? maskSecret(tokens.refresh_token) : 'none'}</dd>
-          {run.nonceCheck && (<><dt>ID token nonce</dt><dd data-testid="nonce-check" data-check={run.nonceCheck}>{NONCE_WORDS[run.nonceCheck] ?? run.nonceCheck}</dd></>)}
-        </dl>
+      <RunTokens run={run} />
+      {tokens && run.nonceCheck && (
+        <p class="muted">
+          ID token nonce: <span data-testid="nonce-check" data-check={run.nonceCheck}>{NONCE_WORDS[run.nonceCheck] ?? run.nonceCheck}</span>
+        </p>
       )}
       {!tokens && run.nonceCheck && (
         <p class={run.nonceCheck === 'mismatch' || run.nonceCheck === 'missing' ? 'error' : 'muted'} data-testid="nonce-check" data-check={run.nonceCheck}>

@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { inspectToken, parseTokenResponse, type TokenInspection, type TokenResponse } from '../core';
 import { TokenInspectionView } from './TokenInspectionView';
 import { TokenResponseView } from './TokenResponseView';
 
 /** Paste anything: a token, a token response, a header line, a cookie, a redirect URL. */
-export function InspectView({ now = Date.now }: { now?: () => number }) {
+export function InspectView({ now = Date.now, given }: { now?: () => number; given?: { text: string } | undefined }) {
   const [input, setInput] = useState('');
+  // Sent from another view (a run's token): each sending pastes it anew.
+  useEffect(() => void (given && setInput(given.text)), [given]);
   const result = useMemo(() => inspect(input, now()), [input, now]);
 
   return (

@@ -221,6 +221,7 @@ export const CORE_TARGETS: Targets = {
   runSucceeded: { args: fc.tuple(flowRun) },
   runFailed: { args: fc.tuple(flowRun, fc.record({ stage: fc.constantFrom('permission', 'discovery', 'authorize', 'callback', 'token'), message: anyString })) },
   runSettled: { args: fc.tuple(flowRun, isoDate) },
+  tokenStatus: { args: fc.tuple(data(flowRun), anyNumber) },
   readTokenAnswer: { args: fc.tuple(data(recordedExchange), optional(anyString)) },
   watchApiPermissions: { args: fc.tuple(data(fc.record({ optional_permissions: fc.array(fc.oneof(anyString, fc.constantFrom('webRequest', 'webRequestBlocking')), { maxLength: 4 }) }))) },
   emptyLedger: { args: fc.constant([] as []) },
