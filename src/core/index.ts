@@ -50,6 +50,8 @@ export { inspectToken } from './inspect/inspect-token';
 export { parseTokenResponse, type TokenResponse, type TokenField } from './inspect/parse-token-response';
 export { judgeSafety, describeChar } from './inspect/token-safety';
 export { describeDuration, describeExpiry, describeRelative } from './lib/describe-duration';
+export { describeInstant, type Instant } from './lib/describe-instant';
+export { splitTimes, type TextPart } from './lib/split-times';
 export { TOKEN_FORMATS, type TokenFormat } from './catalog/token-formats';
 export { recognizeTokenFormat, type FormatMatch } from './inspect/recognize-token-format';
 export { percentEncode } from './lib/percent-encode';
