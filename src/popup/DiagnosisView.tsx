@@ -10,7 +10,7 @@ export function DiagnosisView({ diagnosis, at }: { diagnosis: Diagnosis; at?: st
   return (
     <section class="diagnosis" data-category={diagnosis.category} data-certain={diagnosis.certain}>
       <h3>
-        {diagnosis.title} {diagnosis.provider && <span class="badge provider">{diagnosis.provider}</span>}
+        {headingOf(diagnosis)} {diagnosis.provider && <span class="badge provider">{diagnosis.provider}</span>}
       </h3>
       <p data-testid="explanation">
         <TextWithTimes text={diagnosis.explanation} times={diagnosis.times} />
@@ -46,6 +46,16 @@ export function DiagnosisView({ diagnosis, at }: { diagnosis: Diagnosis; at?: st
       </ul>
     </section>
   );
+}
+
+/**
+ * The title, without the provider it ends with when the badge beside it names that provider:
+ * "Authorization code already used (FreeAgent) FreeAgent" says it twice. The Errors list, which
+ * has no badge, keeps the whole title.
+ */
+function headingOf({ title, provider }: Diagnosis): string {
+  const suffix = provider ? ` (${provider})` : '';
+  return suffix && title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
 }
 
 function Reference({ text }: { text: string }) {
