@@ -52,6 +52,7 @@ export { judgeSafety, describeChar } from './inspect/token-safety';
 export { describeDuration, describeExpiry, describeRelative } from './lib/describe-duration';
 export { describeInstant, type Instant } from './lib/describe-instant';
 export { splitTimes, type TextPart } from './lib/split-times';
+export { splitCodeSpans, type NotePart } from './lib/split-code-spans';
 export { TOKEN_FORMATS, type TokenFormat } from './catalog/token-formats';
 export { recognizeTokenFormat, type FormatMatch } from './inspect/recognize-token-format';
 export { percentEncode } from './lib/percent-encode';
