@@ -1,6 +1,7 @@
 import { CATEGORY_TEXTS, type Diagnosis } from '../core';
 import { RedirectDiff } from './RedirectDiff';
 import { RetryCountdown } from './RetryCountdown';
+import { TextWithTimes } from './TextWithTimes';
 
 const URL_IN_TEXT = /https?:\/\/\S+/;
 
@@ -9,9 +10,11 @@ export function DiagnosisView({ diagnosis, at }: { diagnosis: Diagnosis; at?: st
   return (
     <section class="diagnosis" data-category={diagnosis.category} data-certain={diagnosis.certain}>
       <h3>
-        {diagnosis.title} {diagnosis.provider && <span class="badge provider">{diagnosis.provider}</span>}
+        {headingOf(diagnosis)} {diagnosis.provider && <span class="badge provider">{diagnosis.provider}</span>}
       </h3>
-      <p data-testid="explanation">{diagnosis.explanation}</p>
+      <p data-testid="explanation">
+        <TextWithTimes text={diagnosis.explanation} times={diagnosis.times} />
+      </p>
       {diagnosis.retryAfterSeconds !== undefined && <RetryCountdown seconds={diagnosis.retryAfterSeconds} from={at} />}
       {diagnosis.redirectUris && <RedirectDiff expected={diagnosis.redirectUris.atAuthorization} actual={diagnosis.redirectUris.atExchange} />}
       <h4>How to fix</h4>
@@ -23,7 +26,9 @@ export function DiagnosisView({ diagnosis, at }: { diagnosis: Diagnosis; at?: st
       <h4>Evidence</h4>
       <ul class="evidence">
         {diagnosis.evidence.map((line) => (
-          <li key={line}>{line}</li>
+          <li key={line}>
+            <TextWithTimes text={line} times={diagnosis.times} />
+          </li>
         ))}
       </ul>
       {!diagnosis.certain && diagnosis.candidates.length > 1 && (
@@ -41,6 +46,16 @@ export function DiagnosisView({ diagnosis, at }: { diagnosis: Diagnosis; at?: st
       </ul>
     </section>
   );
+}
+
+/**
+ * The title, without the provider it ends with when the badge beside it names that provider:
+ * "Authorization code already used (FreeAgent) FreeAgent" says it twice. The Errors list, which
+ * has no badge, keeps the whole title.
+ */
+function headingOf({ title, provider }: Diagnosis): string {
+  const suffix = provider ? ` (${provider})` : '';
+  return suffix && title.endsWith(suffix) ? title.slice(0, -suffix.length) : title;
 }
 
 function Reference({ text }: { text: string }) {

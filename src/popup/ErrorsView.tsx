@@ -4,6 +4,7 @@ import { useCapabilities } from './capabilities';
 import { ErrorDetail } from './ErrorDetail';
 import { explainEntry } from './explain-entry';
 import { ExplainResponse } from './ExplainResponse';
+import { Time } from './Time';
 
 type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | { state: 'failed'; message: string };
 
@@ -84,7 +85,7 @@ function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean;
   return (
     <li data-testid="error-entry" data-category={diagnosis?.category ?? 'none'} data-status={response.status} data-source={entry.source}>
       <button type="button" class="error-row" aria-expanded={open} onClick={onToggle}>
-        <time dateTime={entry.at}>{timeOf(entry.at)}</time> <strong class="status">{response.status === 0 ? 'no response' : response.status}</strong>{' '}
+        <Time at={entry.at} /> <strong class="status">{response.status === 0 ? 'no response' : response.status}</strong>{' '}
         <span class="host">{host}</span> <span class="title">{diagnosis?.title ?? 'Not an error'}</span>
         {!entry.seen && <span class="badge new">new</span>}
       </button>
@@ -97,9 +98,4 @@ function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean;
       {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} />}
     </li>
   );
-}
-
-function timeOf(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? new Date(ms).toLocaleTimeString() : iso;
 }

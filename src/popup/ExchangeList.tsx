@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { toCurl, toFetch, toPhpCurl, type HttpRequest, type NoResponseKind, type RecordedExchange } from '../core';
 import { useCapabilities } from './capabilities';
 import { formatRequest, formatResponse } from './format-http';
+import { Time } from './Time';
 
 const SNIPPETS = { curl: toCurl, php: toPhpCurl, fetch: toFetch } as const;
 const RATE_LIMIT_HEADER = /^(retry-after|x-ratelimit-|ratelimit)/i;
@@ -51,7 +52,7 @@ export function ExchangeList({ exchanges }: { exchanges: RecordedExchange[] }) {
                   {exchange.context.codeFirstRedeemedAt && (
                     <small class="error">
                       {' '}
-                      code {exchange.context.codeFirstRedeemedUnread ? 'possibly redeemed' : 'already sent'} at {new Date(exchange.context.codeFirstRedeemedAt).toLocaleTimeString()}
+                      code {exchange.context.codeFirstRedeemedUnread ? 'possibly redeemed' : 'already sent'} at <Time at={exchange.context.codeFirstRedeemedAt} />
                     </small>
                   )}
                 </summary>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { fillPreset, PROVIDER_PRESETS, type FlowProfile } from '../core';
+import { NoteText } from './NoteText';
 
 /** Start from a provider preset (filled from its documentation) or a saved profile. */
 export function ProfilePicker({ saved, onPick }: { saved: FlowProfile[]; onPick: (profile: FlowProfile) => void }) {
@@ -49,7 +50,7 @@ export function ProfilePicker({ saved, onPick }: { saved: FlowProfile[]; onPick:
       {missing.length > 0 && <p class="error">Fill in: {missing.join(', ')}</p>}
       {preset && preset.notes.length > 0 && (
         <ul class="notes">
-          {preset.notes.map((note) => <li key={note}>{note}</li>)}
+          {preset.notes.map((note) => <li key={note}><NoteText text={note} /></li>)}
           <li><a href={preset.source} target="_blank" rel="noreferrer">Provider documentation</a></li>
         </ul>
       )}

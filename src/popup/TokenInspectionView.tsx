@@ -1,6 +1,7 @@
 import { describeExpiry, describeRelative, type TokenInspection } from '../core';
 import { CopyButtons } from './CopyButtons';
 import { SafetyTable } from './SafetyTable';
+import { Time } from './Time';
 import { TokenText } from './TokenText';
 
 const KIND_LABEL = { jwt: 'JWT', jwe: 'JWE (encrypted)', opaque: 'opaque', empty: 'empty' } as const;
@@ -43,7 +44,7 @@ export function TokenInspectionView({ inspection, now }: { inspection: TokenInsp
                     <>
                       <dt>{label}</dt>
                       <dd>
-                        {new Date(at).toLocaleString()} <small>({label === 'Expires' ? describeExpiry(Date.parse(at), now) : describeRelative(Date.parse(at), now)})</small>
+                        <Time at={at} now={now} /> <small>({label === 'Expires' ? describeExpiry(Date.parse(at), now) : describeRelative(Date.parse(at), now)})</small>
                       </dd>
                     </>
                   ),

@@ -1,4 +1,5 @@
 import type { TokenResponse } from '../core';
+import { Time } from './Time';
 import { TokenInspectionView } from './TokenInspectionView';
 
 /** Every field of a token response; each token field opens to its own inspection. */
@@ -32,7 +33,7 @@ export function TokenResponseView({ response, now }: { response: TokenResponse; 
             <dt>{name}</dt>
             <dd>
               <code>{typeof value === 'string' ? value : JSON.stringify(value)}</code>
-              {name === 'expires_in' && response.expiresAt && <small> → {new Date(response.expiresAt).toLocaleString()}</small>}
+              {name === 'expires_in' && response.expiresAt && <small> → <Time at={response.expiresAt} now={now} /></small>}
             </dd>
           </>
         ))}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { originsOf, parseHostPattern, parseHostPatterns } from '../core';
 import type { WatchState } from '../messages';
 import { useCapabilities } from './capabilities';
+import { Time } from './Time';
 
 function originsFor(pattern: string): string[] {
   const parsed = parseHostPattern(pattern);
@@ -121,7 +122,12 @@ export function WatchView({ active }: { active: boolean }) {
             <p class="muted" data-testid="watch-seen" data-requests={state.seen.requests}>
               {state.seen.requests === 0
                 ? 'No request to a watched host seen yet: load a page of your app.'
-                : `${state.seen.requests} request${state.seen.requests === 1 ? '' : 's'} to watched hosts seen since ${new Date(state.seen.since).toLocaleTimeString()}, the last at ${new Date(state.seen.lastAt ?? state.seen.since).toLocaleTimeString()}.`}
+                : (
+                  <>
+                    {state.seen.requests} request{state.seen.requests === 1 ? '' : 's'} to watched hosts seen since <Time at={state.seen.since} />, the last at{' '}
+                    <Time at={state.seen.lastAt ?? state.seen.since} />.
+                  </>
+                )}
             </p>
           )}
         </>

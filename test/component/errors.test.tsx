@@ -91,7 +91,10 @@ describe('Errors view', () => {
     renderWith(<ErrorsView active />, { ask });
     fireEvent.click(await screen.findByRole('button', { name: /Authorization code already used/ }));
     const detail = screen.getByTestId('error-detail');
-    expect(within(detail).getByTestId('explanation').textContent).toContain('This code was already exchanged at 14:02:11 UTC');
+    // Shown in local time like every time in the views; the text itself says UTC (the copied report keeps it).
+    const explanation = within(detail).getByTestId('explanation');
+    expect(explanation.textContent).toContain(`This code was already exchanged at ${new Date('2026-11-22T14:02:11Z').toLocaleString()}`);
+    expect(explanation.querySelector('time')!.title).toBe('2026-11-22 14:02:11 UTC\n2026-11-22T14:02:11Z');
     expect(detail.textContent).toContain('How to fix');
     expect(within(detail).getByTestId('error-response').textContent).toContain('HTTP Basic: Access denied.');
     expect(detail.textContent).not.toContain(SECRET);

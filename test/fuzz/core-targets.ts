@@ -160,6 +160,10 @@ export const CORE_TARGETS: Targets = {
   describeDuration: { args: fc.tuple(anyNumber) },
   describeRelative: { args: fc.tuple(anyNumber, anyNumber) },
   describeExpiry: { args: fc.tuple(anyNumber, anyNumber) },
+  describeInstant: { args: fc.tuple(fc.oneof(isoDate, anyNumber, data(isoDate))), mayReturnUndefined: true },
+  // Times come from a diagnosis (data that storage or another version may hand over); texts as the explainer writes them, or any.
+  splitTimes: { args: fc.tuple(fc.oneof(anyString, fc.tuple(anyString, isoDate).map(([text, at]) => `${text} at ${at.slice(11, 19)} UTC ${text}`)), data(fc.array(isoDate, { maxLength: 4 }))) },
+  splitCodeSpans: { args: fc.tuple(fc.oneof(anyString, fc.array(fc.oneof(anyString, fc.constantFrom('`', '``', '`npm start`', '\n')), { maxLength: 12 }).map((pieces) => pieces.join('')))) },
 
   // ---- Redaction and snippets
   redactExchange: { args: fc.tuple(data(httpExchange)), mayReturnUndefined: true },

@@ -53,6 +53,12 @@ export type Diagnosis = {
   redirectUris?: { atAuthorization: string; atExchange: string };
   /** true: the server certainly said this (history or an unambiguous code); false: a ranking of guesses. */
   certain: boolean;
+  /**
+   * The instants (ISO 8601) the explanation and evidence name, each written there in UTC
+   * ("14:02:11 UTC", `describeInstant`'s clock): the texts read the same in a view and in a copied
+   * report, and a view finds each with `splitTimes` to show it in local time.
+   */
+  times?: string[];
 };
 
 /**

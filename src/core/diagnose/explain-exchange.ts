@@ -7,6 +7,7 @@ import { mayHaveBeenSent } from './no-response';
 import { DESCRIPTION_HINTS, findOAuthError, type OAuthError } from '../catalog/oauth-errors';
 import { findOriginRefusal } from './origin-refusals';
 import { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule } from '../catalog/provider-errors';
+import { describeInstant } from '../lib/describe-instant';
 import { hostOf } from '../lib/host-of';
 import { isRecord } from '../lib/is-record';
 import { readError, type ErrorSignal } from './read-error';
@@ -125,6 +126,8 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
     ...rate.references,
     ...(signal.uri ? [`The server's error_uri: ${signal.uri}`] : []),
   ];
+  const said = explanation.join(' ');
+  const times = namedTimes(history, [said, ...evidence]);
   const redirectUris =
     history.redirectUriAtAuthorization !== undefined && history.redirectUriAtExchange !== undefined && category === 'redirect_uri_mismatch'
       ? { atAuthorization: history.redirectUriAtAuthorization, atExchange: history.redirectUriAtExchange }
@@ -134,11 +137,12 @@ function explain(signal: ErrorSignal, history: FlowHistory, options: ExplainOpti
     category,
     candidates,
     title: provider && rule?.category === category ? `${text.title} (${provider})` : text.title,
-    explanation: explanation.join(' '),
+    explanation: said,
     fixes: unique(fixes),
     evidence: unique(evidence),
     references: unique(references),
     ...(provider ? { provider } : {}),
+    ...(times.length > 0 ? { times } : {}),
     ...(rate.retryAfterSeconds !== undefined ? { retryAfterSeconds: rate.retryAfterSeconds } : {}),
     ...(rate.rateLimit ? { rateLimit: rate.rateLimit } : {}),
     ...(signal.codes[0] !== undefined ? { errorCode: signal.codes[0] } : {}),
@@ -509,10 +513,23 @@ function momentOf(at: string | undefined, date: string | undefined): number {
   return Date.now();
 }
 
-/** "14:02:11 UTC": the time a developer compares with server logs, which are mostly in UTC. */
+/**
+ * "14:02:11 UTC": the time a developer compares with server logs, which are mostly in UTC, the
+ * same in the view and in a copied report. The diagnosis lists it in `times`, for a view to show
+ * in local time.
+ */
 function timeOf(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isFinite(ms) ? `${new Date(ms).toISOString().slice(11, 19)} UTC` : iso;
+  return describeInstant(iso)?.clock ?? iso;
+}
+
+/** The history's instants that the texts name as timeOf wrote them, in ISO 8601. */
+function namedTimes(history: FlowHistory, texts: string[]): string[] {
+  const named: string[] = [];
+  for (const at of [history.codeFirstRedeemedAt, history.tokenRevokedAt, history.tokenExpiresAt]) {
+    const instant = describeInstant(at);
+    if (instant && texts.some((text) => text.includes(instant.clock))) named.push(instant.iso);
+  }
+  return unique(named);
 }
 
 /** Alternatives, as a sentence names them: "a, b or c". */

@@ -59,6 +59,14 @@ describe('RFC 6749 §5.2 token errors', () => {
     expect(d.evidence.some((e) => e.includes('first sent to the token endpoint at 14:02:11 UTC'))).toBe(true);
   });
 
+  it('lists the instants its texts name in UTC, for a view to show in local time', () => {
+    const history: FlowHistory = { step: 'token', grantType: 'authorization_code', codeHash: 'h', codeFirstRedeemedAt: '2026-11-22T14:02:11.000Z', tokenRevokedAt: '2026-11-22T09:00:00.000Z' };
+    const reused = explainExchange({ request: codeRequest, response: json(400, { error: 'invalid_grant' }) }, history)!;
+    // The revocation is not about this request: its time is in no text, so it is not listed.
+    expect(reused.times).toEqual(['2026-11-22T14:02:11Z']);
+    expect(explainExchange({ request: codeRequest, response: json(400, { error: 'invalid_grant' }) })!.times).toBeUndefined();
+  });
+
   it('invalid_grant after a first send whose answer could not be read: a reuse, worded as a possibility, ranked first but not certain', () => {
     const history: FlowHistory = { step: 'token', grantType: 'authorization_code', codeHash: 'h', codeFirstRedeemedAt: '2026-11-22T14:02:11.000Z', codeFirstRedeemedUnread: true };
     const d = explainExchange({ request: codeRequest, response: json(400, { error: 'invalid_grant' }) }, history)!;
