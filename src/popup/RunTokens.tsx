@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { jwtPayload, maskSecret, tokenStatus, type FlowRun, type TokenStatus } from '../core';
 import { useCapabilities } from './capabilities';
 import { useOpenInInspect } from './open-in-inspect';
+import { Time } from './Time';
 
 const STATE_WORDS: Record<TokenStatus['state'], string> = { active: 'active', expired: 'expired', revoked: 'revoked', inactive: 'inactive (introspection)' };
 
@@ -73,7 +74,7 @@ export function RunTokens({ run }: { run: FlowRun }) {
         <>
           <dt>Expires</dt>
           <dd data-testid="expires">
-            <time dateTime={expiresAt} title={`${new Date(expiresAt).toUTCString()} · ${expiresAt}`}>{new Date(expiresAt).toLocaleTimeString()}</time>
+            <Time at={expiresAt} now={now} />
             {status.access?.state !== 'revoked' && status.access?.state !== 'inactive' && <> ({until(Date.parse(expiresAt), now)})</>}
           </dd>
         </>
