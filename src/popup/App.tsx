@@ -7,6 +7,7 @@ import type { ErrorsView } from './ErrorsView';
 import { FlowView } from './FlowView';
 import { InspectView } from './InspectView';
 import { OpenInInspect } from './open-in-inspect';
+import { useStored } from './use-stored';
 import { WatchView } from './WatchView';
 
 type Connection = { state: 'waiting' } | { state: 'up'; info: ResponseOf<'ping'> } | { state: 'down'; error: string };
@@ -16,7 +17,7 @@ type Tab = keyof typeof TABS;
 const isTab = (value: unknown): value is Tab => typeof value === 'string' && Object.hasOwn(TABS, value);
 
 export function App() {
-  const { ask, requestWatch, place: whereAmI, openPanel, openInTab, onStored, viewMemory } = useCapabilities();
+  const { ask, requestWatch, place: whereAmI, openPanel, openInTab, viewMemory } = useCapabilities();
   const [connection, setConnection] = useState<Connection>({ state: 'waiting' });
   // A new user starts on Flow, with the demo profile and Run in sight; one who was here, where they left.
   const [tab, setTab] = useState<Tab>('flow');
@@ -45,13 +46,7 @@ export function App() {
   }, [viewMemory, whereAmI]);
 
   // Another view (or the background) changed the error log: the count follows.
-  useEffect(
-    () =>
-      onStored?.((keys) => {
-        if (keys.includes('errorIndex')) ask('listErrors', undefined).then((entries) => setUnseen(entries.filter((entry) => !entry.seen).length), () => {});
-      }),
-    [onStored, ask],
-  );
+  useStored(['errorIndex'], () => ask('listErrors', undefined).then((entries) => setUnseen(entries.filter((entry) => !entry.seen).length), () => {}));
 
   const choose = (next: Tab) => {
     setTab(next);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hostOf, type ErrorEntry } from '../core';
 import { useCapabilities } from './capabilities';
+import { useStored } from './use-stored';
 import { ErrorDetail } from './ErrorDetail';
 import { explainEntry } from './explain-entry';
 import { ExplainResponse } from './ExplainResponse';
@@ -13,12 +14,12 @@ type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | {
  * them seen, which clears the toolbar badge. Loaded again each time the tab becomes active.
  */
 export function ErrorsView({ active }: { active: boolean }) {
-  const { ask, onStored } = useCapabilities();
+  const { ask } = useCapabilities();
   const [list, setList] = useState<List>({ state: 'loading' });
   const [open, setOpen] = useState<string>();
   // A new error, recorded by a run or the watcher while the list is open, shows at once.
   const [version, setVersion] = useState(0);
-  useEffect(() => onStored?.((keys) => keys.includes('errorIndex') && setVersion((v) => v + 1)), [onStored]);
+  useStored(['errorIndex'], () => setVersion((v) => v + 1));
 
   useEffect(() => {
     if (!active) return;

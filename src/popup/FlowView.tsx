@@ -3,6 +3,7 @@ import { bundledDemoProfile, endpointWarnings, hostsForRun, type FlowProfile, ty
 import type { RunPlan } from '../messages';
 import { AwaitingHosts } from './AwaitingHosts';
 import { useCapabilities } from './capabilities';
+import { useStored } from './use-stored';
 import { EndpointWarnings } from './EndpointWarnings';
 import { FlowResult } from './FlowResult';
 import { ProfileForm } from './ProfileForm';
@@ -14,7 +15,7 @@ const PLAN_DELAY_MS = 300;
 const POLL_MS = 1000;
 
 export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
-  const { ask, copy, requestHosts, onStored } = useCapabilities();
+  const { ask, copy, requestHosts } = useCapabilities();
   const [profile, setProfile] = useState<FlowProfile>(bundledDemoProfile);
   const [saved, setSaved] = useState<FlowProfile[]>([]);
   const [run, setRun] = useState<FlowRun | null>(null);
@@ -40,13 +41,7 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
   }, [ask]);
 
   // Runs saved by another view, or by the background after this one closed and reopened: shown at once.
-  useEffect(
-    () =>
-      onStored?.((keys) => {
-        if (keys.includes('flowRuns') && !running) ask('lastFlow', undefined).then(setRun, () => {});
-      }),
-    [onStored, ask, running],
-  );
+  useStored(['flowRuns'], () => !running && ask('lastFlow', undefined).then(setRun, () => {}));
 
   // A run under way that this page did not start (it reopened, or another page started it): follow it to its end.
   const following = !running && run?.status === 'running';
