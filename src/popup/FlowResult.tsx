@@ -3,7 +3,6 @@ import { type FlowRun, type NonceCheck, type TokenResponseWarning } from '../cor
 import { Failure } from '../messages';
 import { useCapabilities } from './capabilities';
 import { HostAccess } from './HostAccess';
-import { RunTokens } from './RunTokens';
 
 /** OIDC Core §3.1.3.7 step 11, in words: the ID token's nonce against the one the run sent. */
 const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
@@ -50,12 +49,20 @@ export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun)
     import('./ExchangeList').then((module) => current && setExchanges(() => module.ExchangeList), () => {});
     return () => void (current = false);
   }, []);
+  // The tokens' actions, status and decoded claims: a chunk of their own, loaded once a run with tokens is shown.
+  const [Tokens, setTokens] = useState<typeof import('./RunTokens').RunTokens>();
+  const hasTokens = !!run.tokens;
+  useEffect(() => {
+    let current = true;
+    if (hasTokens) import('./RunTokens').then((module) => current && setTokens(() => module.RunTokens), () => {});
+    return () => void (current = false);
+  }, [hasTokens]);
   const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');
   const tokens = run.tokens;
 
   return (
     <article class={`flow-result ${run.status}`} data-testid="flow-result" data-status={run.status} data-busy={busy}>
-      <RunTokens run={run} />
+      {Tokens ? <Tokens run={run} /> : run.tokens && <p class="muted">Loading the tokens…</p>}
       {tokens && run.nonceCheck && (
         <p class="muted">
           ID token nonce: <span data-testid="nonce-check" data-check={run.nonceCheck}>{NONCE_WORDS[run.nonceCheck] ?? run.nonceCheck}</span>
