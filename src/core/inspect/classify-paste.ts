@@ -74,8 +74,8 @@ export function classifyPaste(text: string, options: { now?: number } = {}): Pas
     return notAToken(inspection, { code: 'no_credential', message: `This is JSON with no token or secret in it (fields: ${Object.keys(json.value).slice(0, 8).join(', ') || 'none'}).` });
   }
 
-  const pieces = trimmed.split(/\s+/);
-  if (pieces.length === 1 || (pieces.length === 2 && isScheme(pieces[0]!)) || oneTokenWrapped(pieces)) {
+  const { pieces, more } = firstPieces(trimmed);
+  if (!more && (pieces.length === 1 || (pieces.length === 2 && isScheme(pieces[0]!)) || oneTokenWrapped(pieces))) {
     const inspection = oneLine ?? inspectToken(input, { now });
     if (/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(trimmed) && !inspection.extractedFrom) {
       const credentials = credentialsInUrl(trimmed, 'the URL', now);
@@ -90,7 +90,7 @@ export function classifyPaste(text: string, options: { now?: number } = {}): Pas
 
   const credentials = credentialsInText(trimmed, now);
   if (credentials.length > 0) return { kind: 'credentials', container: 'text', description: 'text (a log line, a snippet or notes)', credentials };
-  return notAToken(oneLine ?? inspectToken(input, { now }), prose(pieces));
+  return notAToken(oneLine ?? inspectToken(input, { now }), prose(pieces, more));
 }
 
 /** A JSON or form token response, or the query or fragment of an implicit-flow redirect carrying one. */
@@ -138,16 +138,29 @@ function notAToken(inspection: TokenInspection, ...reasons: NotATokenReason[]): 
   return { kind: 'not_a_token', reasons, inspection };
 }
 
+// The first pieces tell what text is; splitting a megabyte into all of them would only cost time.
+const MOST_PIECES = 2000;
+
+/** The text's first whitespace-separated pieces, and whether there are more. */
+function firstPieces(text: string): { pieces: string[]; more: boolean } {
+  const pieces: string[] = [];
+  const piece = /\S+/g;
+  for (let match = piece.exec(text); match; match = piece.exec(text)) {
+    if (pieces.length === MOST_PIECES) return { pieces, more: true };
+    pieces.push(match[0]);
+  }
+  return { pieces, more: false };
+}
+
 /** Why text with spaces between words is no token: how many of its pieces read as words. */
-function prose(pieces: string[]): NotATokenReason {
-  // The first pieces tell; a megabyte of them would only cost time.
-  const words = pieces.slice(0, 2000).filter(isWordLike);
+function prose(pieces: string[], more: boolean): NotATokenReason {
+  const words = pieces.filter(isWordLike);
   const example = words.slice(0, 5).map((word) => `"${word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')}"`).join(', ');
   return {
     code: 'prose',
     message:
       words.length >= 2
-        ? `This looks like text, not a token: it has spaces between words (${words.length} of its ${pieces.length} pieces read as words: ${example}${words.length > 5 ? ', …' : ''}), and no Authorization header, token field, cookie or JWT was found in it. A token is one unbroken string of random characters.`
-        : `This has ${pieces.length} pieces separated by spaces, and no Authorization header, token field, cookie or JWT was found in it. A token is one unbroken string; paste it alone, or the whole request or curl command that carries it.`,
+        ? `This looks like text, not a token: it has spaces between words (${words.length} of its ${more ? 'first ' : ''}${pieces.length} pieces read as words: ${example}${words.length > 5 ? ', …' : ''}), and no Authorization header, token field, cookie or JWT was found in it. A token is one unbroken string of random characters.`
+        : `This has ${more ? 'more than ' : ''}${pieces.length} pieces separated by spaces, and no Authorization header, token field, cookie or JWT was found in it. A token is one unbroken string; paste it alone, or the whole request or curl command that carries it.`,
   };
 }

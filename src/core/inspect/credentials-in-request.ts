@@ -3,6 +3,7 @@ import { bodyFields, credentialsInFields, credentialsInHeader, credentialsInUrl,
 
 // "POST /token HTTP/1.1", as RFC 9112 §3 writes a request line; curl -v prefixes it with "> ".
 const REQUEST_LINE = /^(?:> )?([A-Z][A-Z_-]{0,20})[ \t]+(\S{1,8000})[ \t]+HTTP\/\d(?:\.\d)?[ \t]*$/;
+const REQUEST_START = /^\uFEFF?\s*(?:> )?[A-Z][A-Z_-]{0,20}[ \t]/;
 const HEADER = /^(?:> )?([!#$%&'*+.^_`|~0-9A-Za-z-]{1,100})[ \t]*:[ \t]*(.*)$/;
 
 export type RawRequest = { method: string; url: string; headers: [string, string][]; body: string };
@@ -13,6 +14,8 @@ export type RawRequest = { method: string; url: string; headers: [string, string
  * the paste does not start with a request line.
  */
 export function readRawRequest(text: string): RawRequest | undefined {
+  // Told by its first characters, before a megabyte is copied to normalise its line ends.
+  if (!REQUEST_START.test(text.slice(0, 64))) return undefined;
   const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/^[ \t]*\n+/, '');
   const firstEnd = normalised.indexOf('\n');
   const first = REQUEST_LINE.exec((firstEnd < 0 ? normalised : normalised.slice(0, firstEnd)).trim());

@@ -26,7 +26,9 @@ export function credentialsInText(text: string, now: number): FoundCredential[] 
   const lines = read.split('\n');
   const numbered = lines.length > 1;
   const found: FoundCredential[] = [];
-  for (let i = 0; i < lines.length && found.length < MOST_CREDENTIALS * 2; i++) {
+  // Each value found is inspected; past this many, a paste holds nothing more worth showing.
+  const enough = () => found.length >= MOST_CREDENTIALS * 2;
+  for (let i = 0; i < lines.length && !enough(); i++) {
     const line = lines[i]!.replace(/\r$/, '');
     const at = numbered ? ` on line ${i + 1}` : '';
     const header = HEADER_LINE.exec(line);
@@ -35,6 +37,7 @@ export function credentialsInText(text: string, now: number): FoundCredential[] 
       continue;
     }
     for (const named of findNamedValues(line)) {
+      if (enough()) break;
       const lower = named.name.toLowerCase();
       if (named.kind === 'credentials' || lower === 'cookie' || lower === 'set-cookie') {
         found.push(...credentialsInHeader(named.name, named.value, at, now));
@@ -43,6 +46,7 @@ export function credentialsInText(text: string, now: number): FoundCredential[] 
       }
     }
     for (const [run] of line.matchAll(TOKEN_RUN)) {
+      if (enough()) break;
       // A JWS has 3 segments, a JWE 5 (RFC 7515 §7.1, RFC 7516 §7.1); its header is base64url of `{"`.
       const dots = run.split('.').length - 1;
       if (run.startsWith('eyJ') && dots >= 2 && dots <= 4) {
