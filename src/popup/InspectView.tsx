@@ -1,11 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { classifyPaste } from '../core';
-import type { AuthorizationErrorView } from './AuthorizationErrorView';
-import { FoundCredentials } from './FoundCredentials';
-import { NotATokenView } from './NotATokenView';
-import { BasicCredentialsView } from './BasicCredentialsView';
-import { TokenInspectionView } from './TokenInspectionView';
-import { TokenResponseView } from './TokenResponseView';
+import { useEffect, useState } from 'preact/hooks';
+import type { PasteResult } from './PasteResult';
 
 /**
  * Paste anything: a token, a token response, a header line, a cookie, a redirect URL, a curl
@@ -13,13 +7,12 @@ import { TokenResponseView } from './TokenResponseView';
  */
 export function InspectView({ now = Date.now }: { now?: () => number }) {
   const [input, setInput] = useState('');
-  const at = useMemo(() => now(), [input, now]);
-  const result = useMemo(() => classifyPaste(input, { now: at }), [input, at]);
-  // The explainer and its catalogues load only when an error redirect is pasted: they are not on the first screen.
-  const [ErrorExplanation, setErrorExplanation] = useState<typeof AuthorizationErrorView>();
+  // The reader, its catalogues and the views of what it finds are not on the first screen (an
+  // empty box): they load right after it, so the popup is ready sooner.
+  const [Result, setResult] = useState<typeof PasteResult>();
   useEffect(() => {
-    if (result.kind === 'authorization_error' && !ErrorExplanation) void import('./AuthorizationErrorView').then((module) => setErrorExplanation(() => module.AuthorizationErrorView));
-  }, [result.kind]);
+    void import('./PasteResult').then((module) => setResult(() => module.PasteResult));
+  }, []);
 
   return (
     <section aria-labelledby="inspect-title">
@@ -34,32 +27,7 @@ export function InspectView({ now = Date.now }: { now?: () => number }) {
         value={input}
         onInput={(event) => setInput(event.currentTarget.value)}
       />
-      <div data-testid="paste-kind" data-kind={result.kind}>
-        {result.kind === 'token_response' && (
-          <>
-            {result.foundIn && <p class="muted">Read from {result.foundIn}.</p>}
-            <TokenResponseView response={result.response} now={at} />
-          </>
-        )}
-        {result.kind === 'token' && (
-          <>
-            {result.basic && <BasicCredentialsView basic={result.basic} />}
-            <TokenInspectionView inspection={result.inspection} now={at} />
-          </>
-        )}
-        {result.kind === 'credentials' && <FoundCredentials found={result} now={at} />}
-        {result.kind === 'not_a_token' && <NotATokenView reasons={result.reasons} inspection={result.inspection} now={at} />}
-        {result.kind === 'authorization_error' && (
-          <article class="authorization-error" data-testid="authorization-error">
-            <h3>An authorization error, not a token</h3>
-            <p class="error" role="alert">
-              The authorization server answered with <code>error={result.error}</code>
-              {result.description && `: ${result.description}`} (in the redirect's {result.part}; RFC 6749 §{result.part === 'query' ? '4.1.2.1' : '4.2.2.1'}).
-            </p>
-            {ErrorExplanation ? <ErrorExplanation exchange={result.exchange} /> : <p class="muted">Explaining…</p>}
-          </article>
-        )}
-      </div>
+      {input !== '' && (Result ? <Result input={input} now={now} /> : <p class="muted">Reading…</p>)}
     </section>
   );
 }

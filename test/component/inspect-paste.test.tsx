@@ -7,15 +7,16 @@ import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
-function paste(text: string) {
+/** Pastes, then waits for the reader, which loads after the first screen. */
+async function paste(text: string) {
   renderWith(<InspectView now={() => RFC7519_EXP_MS - 12 * 60_000} />);
   fireEvent.input(screen.getByLabelText('Token, token response, header or cookie'), { target: { value: text } });
-  return screen.getByTestId('paste-kind');
+  return screen.findByTestId('paste-kind');
 }
 
 describe('Inspect knows what it was given', () => {
-  it('a curl command: the JWT of its Authorization header, decoded, and where it was found', () => {
-    const shown = paste(`curl -s -X GET \\\n  -H 'Accept: application/json' \\\n  -H 'Authorization: Bearer ${RFC7519_JWT}' \\\n  https://api.example.com/me`);
+  it('a curl command: the JWT of its Authorization header, decoded, and where it was found', async () => {
+    const shown = await paste(`curl -s -X GET \\\n  -H 'Accept: application/json' \\\n  -H 'Authorization: Bearer ${RFC7519_JWT}' \\\n  https://api.example.com/me`);
     expect(shown.dataset.kind).toBe('credentials');
     expect(screen.getByTestId('found-credentials').dataset.container).toBe('curl');
     expect(screen.getByRole('heading', { name: 'One credential in a curl command' })).toBeTruthy();
@@ -27,15 +28,15 @@ describe('Inspect knows what it was given', () => {
     expect(within(inspection).getByText(`${RFC7519_JWT.length} chars`)).toBeTruthy();
   });
 
-  it("a curl command from GitHub's docs: its placeholder token is said to be one", () => {
-    paste(GITHUB_CURL);
+  it("a curl command from GitHub's docs: its placeholder token is said to be one", async () => {
+    await paste(GITHUB_CURL);
     const reasons = screen.getByTestId('credential-not-a-token');
     expect([...reasons.querySelectorAll('li')].map((li) => li.dataset.code)).toEqual(['placeholder']);
     expect(reasons.textContent).toContain('"YOUR-TOKEN" is a placeholder');
   });
 
-  it('a raw token request: Basic read as client id and secret, the secret shown only by its length', () => {
-    paste(RFC6749_TOKEN_REQUEST);
+  it('a raw token request: Basic read as client id and secret, the secret shown only by its length', async () => {
+    await paste(RFC6749_TOKEN_REQUEST);
     expect(screen.getByTestId('found-credentials').dataset.container).toBe('http_request');
     expect(screen.getByTestId('basic-client-id').textContent).toBe('s6BhdRkqt3');
     expect(screen.getByTestId('basic-client-secret').textContent).toBe('•••• (10 chars)');
@@ -43,7 +44,7 @@ describe('Inspect knows what it was given', () => {
   });
 
   it('an error redirect: shown as an error, not a token, and explained as Explain a response explains it', async () => {
-    const shown = paste(RFC6749_ERROR_REDIRECT);
+    const shown = await paste(RFC6749_ERROR_REDIRECT);
     expect(shown.dataset.kind).toBe('authorization_error');
     expect(screen.getByRole('alert').textContent).toContain('error=access_denied');
     expect(screen.queryByTestId('inspection')).toBeNull();
@@ -55,13 +56,13 @@ describe('Inspect knows what it was given', () => {
   });
 
   it("an error redirect with a description (OpenID Connect Core §3.1.2.6): the server's words shown", async () => {
-    paste(OIDC_ERROR_REDIRECT);
+    await paste(OIDC_ERROR_REDIRECT);
     expect(screen.getByRole('alert').textContent).toContain('error=invalid_request: Unsupported response_type value');
     expect(await screen.findByTestId('error-detail')).toBeTruthy();
   });
 
-  it('prose: "this does not look like a token", with the reason, and the inspection still one click away', () => {
-    const shown = paste('Why does my access token stop working after an hour?');
+  it('prose: "this does not look like a token", with the reason, and the inspection still one click away', async () => {
+    const shown = await paste('Why does my access token stop working after an hour?');
     expect(shown.dataset.kind).toBe('not_a_token');
     expect(screen.getByRole('heading', { name: 'This does not look like a token' })).toBeTruthy();
     const reasons = [...screen.getByTestId('not-a-token-reasons').querySelectorAll('li')];
@@ -70,8 +71,8 @@ describe('Inspect knows what it was given', () => {
     expect(screen.getByText('Inspect it as a token anyway')).toBeTruthy();
   });
 
-  it('a program’s empty value after Bearer: said so, not inspected as a token', () => {
-    paste('Authorization: Bearer undefined');
+  it('a program’s empty value after Bearer: said so, not inspected as a token', async () => {
+    await paste('Authorization: Bearer undefined');
     expect([...screen.getByTestId('not-a-token-reasons').querySelectorAll('li')].map((li) => li.dataset.code)).toEqual(['empty_value']);
   });
 });

@@ -8,14 +8,16 @@ import { renderWith } from './render-with';
 
 afterEach(cleanup);
 
-function paste(text: string, now = RFC7519_EXP_MS - 12 * 60_000) {
+/** Pastes, then waits for the reader, which loads after the first screen. */
+async function paste(text: string, now = RFC7519_EXP_MS - 12 * 60_000) {
   renderWith(<InspectView now={() => now} />);
   fireEvent.input(screen.getByLabelText('Token, token response, header or cookie'), { target: { value: text } });
+  await screen.findByTestId('paste-kind');
 }
 
 describe('Inspect view', () => {
-  it('shows a JWT’s three parts in their colours, its header, claims and expiry', () => {
-    paste(RFC7519_JWT);
+  it('shows a JWT’s three parts in their colours, its header, claims and expiry', async () => {
+    await paste(RFC7519_JWT);
     expect(screen.getByTestId('inspection').dataset.kind).toBe('jwt');
     const text = screen.getByTestId('token-text');
     expect(text.querySelector('.part-header')?.textContent).toBe(RFC7519_JWT.split('.')[0]);
@@ -26,8 +28,8 @@ describe('Inspect view', () => {
     expect(screen.getByText('(expires in 12 min)')).toBeTruthy();
   });
 
-  it('highlights the "=" inside a FreeAgent-style token and marks URL and header unsafe', () => {
-    paste(`Set-Cookie: FAAccessToken=${FREEAGENT_STYLE_PADDED}; Path=/`);
+  it('highlights the "=" inside a FreeAgent-style token and marks URL and header unsafe', async () => {
+    await paste(`Set-Cookie: FAAccessToken=${FREEAGENT_STYLE_PADDED}; Path=/`);
     const marks = [...screen.getByTestId('token-text').querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks).toEqual(['=', '=']);
     const verdicts = Object.fromEntries(
@@ -38,8 +40,8 @@ describe('Inspect view', () => {
     expect(warnings).toEqual(['container_extracted', 'padding_inside']);
   });
 
-  it('shows every field of a token response, each token inspected', () => {
-    paste(RFC6749_RESPONSE);
+  it('shows every field of a token response, each token inspected', async () => {
+    await paste(RFC6749_RESPONSE);
     const response = screen.getByTestId('token-response');
     expect(response.textContent).toContain('example_parameter');
     expect(response.textContent).toContain('example_value');
@@ -48,8 +50,8 @@ describe('Inspect view', () => {
     expect(response.querySelectorAll('[data-testid=inspection]')).toHaveLength(2);
   });
 
-  it('never shows a blank page, even for broken text', () => {
-    paste('\uD800 Bearer "\u200B"');
+  it('never shows a blank page, even for broken text', async () => {
+    await paste('\uD800 Bearer "\u200B"');
     expect(screen.getByTestId('warnings').textContent).toContain('lone surrogate');
   });
 });
