@@ -1,11 +1,17 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InspectView } from '../../src/popup/InspectView';
 import { RFC7519_EXP_MS, RFC7519_JWT } from '../unit/core/fixtures';
 import { GITHUB_CURL, OIDC_ERROR_REDIRECT, RFC6749_ERROR_REDIRECT, RFC6749_TOKEN_REQUEST } from '../unit/core/paste-fixtures';
 import { renderWith } from './render-with';
 
 afterEach(cleanup);
+// The view loads its reader after the first screen; loaded here once, the view's import finds it
+// ready, as the built popup does, instead of each test waiting for it to be compiled.
+beforeAll(async () => {
+  await import('../../src/popup/PasteResult');
+  await import('../../src/popup/AuthorizationErrorView');
+});
 
 /** Pastes, then waits for the reader, which loads after the first screen. */
 async function paste(text: string) {

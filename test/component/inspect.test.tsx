@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inspectToken } from '../../src/core';
 import { CopyButtons } from '../../src/popup/CopyButtons';
 import { InspectView } from '../../src/popup/InspectView';
@@ -7,6 +7,11 @@ import { FREEAGENT_STYLE_PADDED, RFC6749_RESPONSE, RFC7519_EXP_MS, RFC7519_JWT }
 import { renderWith } from './render-with';
 
 afterEach(cleanup);
+// The view loads its reader after the first screen; loaded here once, the view's import finds it
+// ready, as the built popup does, instead of each test waiting for it to be compiled.
+beforeAll(async () => {
+  await import('../../src/popup/PasteResult');
+});
 
 /** Pastes, then waits for the reader, which loads after the first screen. */
 async function paste(text: string, now = RFC7519_EXP_MS - 12 * 60_000) {
