@@ -36,9 +36,11 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     introspect: ({ runId, which }) => withRun(runId, (run) => manageToken(run, 'introspect', which, env())),
     userinfo: ({ runId }) => withRun(runId, (run) => callWithToken(run, 'userinfo', env())),
     callApi: ({ runId, url }) => withRun(runId, (run) => callWithToken(run, 'api', env(), url)),
-    // Check discovery asks afresh: the person wants to see what the issuer says now.
+    // Check discovery asks afresh: the person wants to see what the issuer says now. A failure
+    // without an answer is told apart as Run tells it: no connection, hidden by CORS, or no answer in time.
     async discover({ issuer }) {
-      const result = await readDiscovery(issuer);
+      const { fetch: fetchImpl, hosts, reachable } = env();
+      const result = await readDiscovery(issuer, fetchImpl, undefined, { holds: hosts.holds, reachable });
       if (!result.ok) throw new Failure('invalid_response', result.reason);
       return { metadata: result.metadata, notes: result.notes };
     },

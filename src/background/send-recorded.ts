@@ -1,6 +1,5 @@
 import {
   browserSendsOrigin,
-  classifyNoResponse,
   describeNoResponse,
   exchangeRecorded,
   codeEvidence,
@@ -18,8 +17,9 @@ import {
   type HttpRequest,
   type RecordedExchange,
 } from '../core';
-import { errorMessage, FlowFailure, type FlowEnvironment } from './flow-environment';
-import { isTimeout, originOf, recordedFetch, withoutOrigin } from './recorded-fetch';
+import { classifyFailedFetch } from './classify-failed-fetch';
+import { FlowFailure, type FlowEnvironment } from './flow-environment';
+import { recordedFetch, withoutOrigin } from './recorded-fetch';
 import type { RunSteps } from './run-steps';
 
 /**
@@ -62,9 +62,7 @@ export async function sendRecorded(
     const send = () => recordedFetch(sent, env.fetch, env.requestTimeoutMs);
     exchange = { ...(await (originRemoved ? env.withoutOrigin(request.url, send) : send())), at, context };
   } catch (error) {
-    const timedOut = isTimeout(error);
-    const reachable = timedOut || (await env.reachable(originOf(request.url)));
-    const noResponse = classifyNoResponse({ request: sent, hostAccess, timedOut, reachable, browserMessage: errorMessage(error) });
+    const noResponse = await classifyFailedFetch(sent, error, hostAccess, env.reachable);
     if (codeHash && mayHaveBeenSent(noResponse)) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow', true));
     const failed = stored({ request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context });
     const saved = await flow.step(exchangeRecorded(flow.run, failed));

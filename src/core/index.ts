@@ -47,6 +47,16 @@ export { maskSecret, SHOW_ENDS_FROM } from './redact/mask-secret';
 export { SECRET_NAMES, KEPT_NAMES, type SecretKind, type SecretNameRule } from './catalog/secret-names';
 export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './inspect/token-inspection';
 export { inspectToken } from './inspect/inspect-token';
+export { classifyPaste } from './inspect/classify-paste';
+export type {
+  PasteClassification,
+  FoundCredential,
+  CredentialSource,
+  BasicCredentials,
+  NotATokenReason,
+  NotATokenCode,
+} from './inspect/paste-classification';
+export { AUTH_SCHEMES, CREDENTIAL_HEADERS, type AuthScheme } from './catalog/auth-schemes';
 export { parseTokenResponse, type TokenResponse, type TokenField } from './inspect/parse-token-response';
 export { judgeSafety, describeChar } from './inspect/token-safety';
 export { describeDuration, describeExpiry, describeRelative } from './lib/describe-duration';

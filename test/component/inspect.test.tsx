@@ -1,5 +1,5 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inspectToken } from '../../src/core';
 import { CopyButtons } from '../../src/popup/CopyButtons';
 import { InspectView } from '../../src/popup/InspectView';
@@ -7,15 +7,22 @@ import { FREEAGENT_STYLE_PADDED, RFC6749_RESPONSE, RFC7519_EXP_MS, RFC7519_JWT }
 import { renderWith } from './render-with';
 
 afterEach(cleanup);
+// The view loads its reader after the first screen; loaded here once, the view's import finds it
+// ready, as the built popup does, instead of each test waiting for it to be compiled.
+beforeAll(async () => {
+  await import('../../src/popup/PasteResult');
+});
 
-function paste(text: string, now = RFC7519_EXP_MS - 12 * 60_000) {
+/** Pastes, then waits for the reader, which loads after the first screen. */
+async function paste(text: string, now = RFC7519_EXP_MS - 12 * 60_000) {
   renderWith(<InspectView now={() => now} />);
   fireEvent.input(screen.getByLabelText('Token, token response, header or cookie'), { target: { value: text } });
+  await screen.findByTestId('paste-kind');
 }
 
 describe('Inspect view', () => {
-  it('shows a JWT’s three parts in their colours, its header, claims and expiry', () => {
-    paste(RFC7519_JWT);
+  it('shows a JWT’s three parts in their colours, its header, claims and expiry', async () => {
+    await paste(RFC7519_JWT);
     expect(screen.getByTestId('inspection').dataset.kind).toBe('jwt');
     const text = screen.getByTestId('token-text');
     expect(text.querySelector('.part-header')?.textContent).toBe(RFC7519_JWT.split('.')[0]);
@@ -26,8 +33,8 @@ describe('Inspect view', () => {
     expect(screen.getByText('(expires in 12 min)')).toBeTruthy();
   });
 
-  it('highlights the "=" inside a FreeAgent-style token and marks URL and header unsafe', () => {
-    paste(`Set-Cookie: FAAccessToken=${FREEAGENT_STYLE_PADDED}; Path=/`);
+  it('highlights the "=" inside a FreeAgent-style token and marks URL and header unsafe', async () => {
+    await paste(`Set-Cookie: FAAccessToken=${FREEAGENT_STYLE_PADDED}; Path=/`);
     const marks = [...screen.getByTestId('token-text').querySelectorAll('mark')].map((m) => m.textContent);
     expect(marks).toEqual(['=', '=']);
     const verdicts = Object.fromEntries(
@@ -38,8 +45,8 @@ describe('Inspect view', () => {
     expect(warnings).toEqual(['container_extracted', 'padding_inside']);
   });
 
-  it('shows every field of a token response, each token inspected', () => {
-    paste(RFC6749_RESPONSE);
+  it('shows every field of a token response, each token inspected', async () => {
+    await paste(RFC6749_RESPONSE);
     const response = screen.getByTestId('token-response');
     expect(response.textContent).toContain('example_parameter');
     expect(response.textContent).toContain('example_value');
@@ -48,8 +55,8 @@ describe('Inspect view', () => {
     expect(response.querySelectorAll('[data-testid=inspection]')).toHaveLength(2);
   });
 
-  it('never shows a blank page, even for broken text', () => {
-    paste('\uD800 Bearer "\u200B"');
+  it('never shows a blank page, even for broken text', async () => {
+    await paste('\uD800 Bearer "\u200B"');
     expect(screen.getByTestId('warnings').textContent).toContain('lone surrogate');
   });
 });

@@ -102,6 +102,15 @@ const providerNames = fc.oneof(fc.constantFrom('GitHub', 'github', ' Shopify ', 
 const steps = fc.oneof(fc.constantFrom('token', 'refresh', 'revoke', 'authorize', 'api', 'userinfo', 'introspect', 'discovery'), anyString);
 const contentType = optional(fc.oneof(fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/html', 'text/plain', 'JSON', 'form'), anyString));
 const now = optional(fc.record({ now: anyNumber }, { requiredKeys: [] }));
+/** What Inspect is given: commands, requests, log lines, redirects and cookies around tokens, in pieces. */
+const pasteish = fc
+  .tuple(
+    fc.constantFrom('', '$ curl ', 'curl -u ', 'POST /token HTTP/1.1\nHost: a.example\n', 'https://app.example/cb?', '#', '?', 'Location: ', 'sid=', '2024-01-01 INFO ', '> ', '{"web":{'),
+    piecesString(undefined, 16),
+    fc.constantFrom('', '; Path=/; Secure', " -H 'Authorization: Bearer ", ' -d code=', ' --oauth2-bearer ', '&error=access_denied', ' -b sid=', '"client_secret":"'),
+    fc.oneof(jwtish, anyString),
+  )
+  .map((parts) => parts.join(''));
 const nearUriPair = fc.tuple(urlish, fc.nat(40), anyString).map(([uri, at, piece]): [string, string] => [uri, uri.slice(0, at) + piece + uri.slice(at + 1)]);
 
 export const CORE_TARGETS: Targets = {
@@ -147,6 +156,7 @@ export const CORE_TARGETS: Targets = {
 
   // ---- Tokens
   inspectToken: { args: fc.tuple(fc.oneof(anyString, jwtish, bodyText), now) },
+  classifyPaste: { args: fc.tuple(fc.oneof(anyString, jwtish, bodyText, transcriptish, pasteish), now) },
   parseTokenResponse: { args: fc.tuple(bodyText, contentType, now) },
   readTokenFields: { args: fc.tuple(bodyText, contentType) },
   jwtPayload: { args: fc.tuple(fc.oneof(jwtish, anyString)), mayReturnUndefined: true },

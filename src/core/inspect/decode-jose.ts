@@ -16,8 +16,11 @@ const SEGMENT_NAMES = {
  * since several opaque formats contain dots.
  */
 export function decodeJose(token: string, now: number): JoseDecoding | undefined {
-  if (!token.startsWith('eyJ') || !token.includes('.')) return undefined;
+  // "ZXlK" is base64url of "eyJ": a header encoded twice, read only if it decodes twice to JSON.
+  const twice = token.startsWith('ZXlK');
+  if (!(token.startsWith('eyJ') || twice) || !token.includes('.')) return undefined;
   const parts = token.split('.');
+  if (twice && encodedTwice(parts[0]!) === undefined) return undefined;
   const warnings: TokenWarning[] = [];
   const malformed = (message: string) => warnings.push({ code: 'jwt_malformed', message });
 
@@ -64,6 +67,12 @@ export function decodeJose(token: string, now: number): JoseDecoding | undefined
 }
 
 function decodeSegment(segment: string, name: string, malformed: (message: string) => void): Record<string, unknown> | undefined {
+  const inner = segment.startsWith('ZXlK') ? encodedTwice(segment) : undefined;
+  if (inner) {
+    // Shown decoded, so the developer sees what was meant; flagged, since no JOSE library reads it.
+    malformed(`The ${name} segment is base64-encoded twice: decoded once it is more base64url ("${inner.once.slice(0, 12)}…"), and only decoded again is it JSON. RFC 7515 §7.1 encodes the JSON once; whatever built this token encoded an already-encoded segment.`);
+    return inner.json;
+  }
   if (!checkAlphabet(segment, name, malformed)) return undefined;
   if (segment === '') return void malformed(`The ${name} segment is empty.`);
   const bytes = decodeBase64(segment);
@@ -78,6 +87,32 @@ function decodeSegment(segment: string, name: string, malformed: (message: strin
     return void malformed(`The ${name} segment is JSON but not an object.`);
   }
   return json as Record<string, unknown>;
+}
+
+/** A segment whose base64url decodes to base64url of a JSON object: encoded twice. */
+function encodedTwice(segment: string): { once: string; json: Record<string, unknown> } | undefined {
+  if (segment.length > 100_000) return undefined;
+  const outer = decodeBase64(segment);
+  if (!outer) return undefined;
+  const once = utf8Text(outer);
+  if (once === undefined || !/^eyJ[A-Za-z0-9_-]*={0,2}$/.test(once)) return undefined;
+  const inner = decodeBase64(once);
+  const text = inner && utf8Text(inner);
+  if (text === undefined) return undefined;
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === 'object' && json !== null && !Array.isArray(json) ? { once, json: json as Record<string, unknown> } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function utf8Text(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 /** base64url without padding (RFC 7515 §2); says which characters do not belong. */

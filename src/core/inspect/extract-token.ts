@@ -5,13 +5,17 @@ export type Extraction = { token: string; container: 'json' | 'form' | 'url' | '
 // Which field holds "the token" when a whole response, URL or cookie header is pasted.
 const TOKEN_FIELDS = ['access_token', 'id_token', 'refresh_token', 'token', 'code'];
 
+// RFC 6265 §4.1.1 (and RFC 6265bis's SameSite, Partitioned): the attributes after a Set-Cookie's pair.
+const COOKIE_ATTRIBUTE = /^(?:path|domain|expires|max-age|secure|httponly|samesite|partitioned|priority)(?:=|$)/i;
+
 /**
  * Finds the token inside a pasted container: a JSON or form-encoded token response, a URL whose
- * query or fragment carries it, or a `Cookie:` / `Set-Cookie:` line. Undefined when the text is
- * none of these. Never throws.
+ * query or fragment carries it, the query or fragment alone (`#access_token=…&token_type=…`), a
+ * `Cookie:` / `Set-Cookie:` line, or a cookie pair with its attributes and no header name
+ * (`id=<jwt>; Path=/; Secure`). Undefined when the text is none of these. Never throws.
  */
 export function extractToken(text: string): Extraction | undefined {
-  return fromCookieLine(text) ?? fromJson(text) ?? fromUrl(text) ?? fromForm(text);
+  return fromCookieLine(text) ?? fromJson(text) ?? fromUrl(text) ?? fromBareParameters(text) ?? fromForm(text) ?? fromCookiePair(text);
 }
 
 function fromJson(text: string): Extraction | undefined {
@@ -37,6 +41,31 @@ function fromUrl(text: string): Extraction | undefined {
     if (field) return { token: params.get(field) ?? '', container: 'url', field, description: `the "${field}" parameter of the URL's ${part}` };
   }
   return undefined;
+}
+
+/** A redirect's query or fragment pasted without its URL, "?" or "#" in front (RFC 6749 §4.1.2, §4.2.2). */
+function fromBareParameters(text: string): Extraction | undefined {
+  if (!/^[?#][^\s]/.test(text) || /\s/.test(text)) return undefined;
+  const part = text[0] === '#' ? 'fragment' : 'query';
+  const params = new URLSearchParams(text.slice(1));
+  const names: string[] = [];
+  params.forEach((_, name) => names.push(name));
+  const field = pickField(names);
+  if (!field) return undefined;
+  return { token: params.get(field) ?? '', container: 'url', field, description: `the "${field}" parameter of the pasted ${part}` };
+}
+
+/** `name=value; Path=/; Secure`: a Set-Cookie line without its header name, told by its attributes. */
+function fromCookiePair(text: string): Extraction | undefined {
+  const semicolon = text.indexOf(';');
+  if (semicolon < 0) return undefined;
+  const attributes = text.slice(semicolon + 1).split(';').map((part) => part.trim()).filter((part) => part !== '');
+  if (attributes.length === 0 || !attributes.every((attribute) => COOKIE_ATTRIBUTE.test(attribute))) return undefined;
+  const pair = text.slice(0, semicolon).trim();
+  const eq = pair.indexOf('=');
+  const name = pair.slice(0, eq);
+  if (eq <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return undefined;
+  return { token: pair.slice(eq + 1), container: 'cookie', field: name, description: `the "${name}" cookie (a Set-Cookie value with its attributes)` };
 }
 
 function fromForm(text: string): Extraction | undefined {

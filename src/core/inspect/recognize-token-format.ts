@@ -73,9 +73,23 @@ export function recognizeTokenFormat(token: string, formats: readonly TokenForma
   for (const format of formats) {
     if (format.prefix === '' || !token.startsWith(format.prefix)) continue;
     if (best && best.prefix.length >= format.prefix.length) continue;
-    if (matchesShape(format, token)) best = format;
+    if (matchesShape(format, token) || cutShort(format, token)) best = format;
   }
   return best && describeMatch(best, token);
+}
+
+/**
+ * A token of a format whose whole shape is required (a short prefix) that is that shape cut
+ * short: shorter than documented, every character after the prefix in the documented alphabet,
+ * and at least half of the documented body there, so that ordinary words are not taken for one.
+ */
+function cutShort(format: TokenFormat, token: string): boolean {
+  const shortest = format.length ?? format.minLength;
+  if (format.pattern === undefined || format.alphabet === undefined || shortest === undefined) return false;
+  const rest = token.slice(format.prefix.length);
+  const body = shortest - format.prefix.length;
+  if (token.length >= shortest || rest.length < Math.max(8, Math.ceil(body / 2))) return false;
+  return regex(`^[${format.alphabet}]+$`, 'u')?.test(rest) ?? false;
 }
 
 function describeMatch(format: TokenFormat, token: string): FormatMatch {

@@ -5,18 +5,30 @@ import { percentEncode } from '../lib/percent-encode';
 // "$ curl", "% curl" (zsh), "# curl", "user@host:~$ curl", "PS C:\> curl.exe", or just "curl".
 const PROMPT = /^(?:PS[ \t]+)?(?:\S*[$%#>][ \t]*)?curl(?:\.exe)?(?=[ \t\n]|$)/;
 
-/**
- * The curl command a paste starts with, if it does: the request it sends as far as the command
- * line tells (a body read from a file with -d @file is unknown), and where the command ends.
- */
-export function readCurlCommand(text: string): { request: HttpRequest | undefined; end: number } | undefined {
+/** One option of a curl command, by its long name (`-H` is `header`), with its value ('' for a switch) and how it was written. */
+export type CurlOption = { name: string; value: string; written: string };
+
+export type CurlCommand = {
+  /** The request it sends, as far as the command line tells (a body read from a file with -d @file is unknown). */
+  request: HttpRequest | undefined;
+  /** Where the command ends in the text. */
+  end: number;
+  /** Its options in order, as written: where each part of the request came from. */
+  options: CurlOption[];
+  /** Its words that are no option's value: the URLs. */
+  urls: string[];
+};
+
+/** The curl command a paste starts with, if it does, and where the command ends. */
+export function readCurlCommand(text: string): CurlCommand | undefined {
   const start = text.search(/\S/);
   if (start < 0) return undefined;
   const lineEnd = text.indexOf('\n', start);
   const prompt = PROMPT.exec(text.slice(start, lineEnd < 0 ? text.length : lineEnd));
   if (!prompt) return undefined;
   const { words, end } = shellWords(text, start + prompt[0].length);
-  return { request: curlRequest(words), end };
+  const { options, urls } = curlOptions(words);
+  return { request: curlRequest(options, urls), end, options: options.map(([name, value, written]) => ({ name, value, written })), urls };
 }
 
 /** POSIX shell words up to the end of the command: an unquoted newline not escaped by a continuation. */
@@ -90,30 +102,33 @@ const LONG_WITH_VALUE = new Set(
   ).split(' '),
 );
 
-function curlRequest(words: string[]): HttpRequest | undefined {
-  const options: [name: string, value: string][] = [];
+function curlOptions(words: string[]): { options: [name: string, value: string, written: string][]; urls: string[] } {
+  const options: [name: string, value: string, written: string][] = [];
   const urls: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word.startsWith('--') && word.length > 2) {
       const name = word.slice(2);
-      options.push([name, LONG_WITH_VALUE.has(name) ? (words[++i] ?? '') : '']);
+      options.push([name, LONG_WITH_VALUE.has(name) ? (words[++i] ?? '') : '', word]);
     } else if (word.startsWith('-') && word.length > 1) {
       // A cluster such as -sSL or -XPOST: the first letter that takes a value takes the rest.
       for (let j = 1; j < word.length; j++) {
         const letter = word[j]!;
         const name = SHORT_NAMES[letter] ?? letter;
         if (SHORT_WITH_VALUE.has(letter)) {
-          options.push([name, j + 1 < word.length ? word.slice(j + 1) : (words[++i] ?? '')]);
+          options.push([name, j + 1 < word.length ? word.slice(j + 1) : (words[++i] ?? ''), `-${letter}`]);
           break;
         }
-        options.push([name, '']);
+        options.push([name, '', `-${letter}`]);
       }
     } else {
       urls.push(word);
     }
   }
+  return { options, urls };
+}
 
+function curlRequest(options: [name: string, value: string, written: string][], urls: string[]): HttpRequest | undefined {
   const headers: [name: string, value: string][] = [];
   const has = (name: string) => headers.some(([field]) => field.toLowerCase() === name);
   const data: string[] = [];

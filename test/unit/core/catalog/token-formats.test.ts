@@ -117,9 +117,14 @@ describe('recognizeTokenFormat on each catalog entry', () => {
     });
 
     if (format.pattern !== undefined) {
-      it('does not recognise its example cut short, nor the bare prefix: the whole shape is required', () => {
-        expect(recognizeTokenFormat(example.slice(0, (minimum ?? example.length) - 1))?.format).not.toBe(format);
+      // Issue 18: a token of a documented length cut short is flagged, short prefix or not; the
+      // bare prefix and a few characters after it are ordinary text, and stay unrecognised.
+      it('calls its example cut short truncated, but not the bare prefix nor a few characters after it', () => {
+        const cut = recognizeTokenFormat(example.slice(0, (minimum ?? example.length) - 1));
+        expect(cut?.format).toBe(format);
+        expect(cut?.truncated).toBeDefined();
         expect(recognizeTokenFormat(format.prefix)?.format).not.toBe(format);
+        expect(recognizeTokenFormat(example.slice(0, format.prefix.length + 3))?.format).not.toBe(format);
       });
       return;
     }
