@@ -2,7 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { bundledDemoProfile, endpointWarnings, hostsForRun, type FlowProfile, type FlowRun, type ProviderIdentity } from '../core';
 import type { RunPlan } from '../messages';
 import { AwaitingHosts } from './AwaitingHosts';
+import { Failure } from '../messages';
 import { useCapabilities } from './capabilities';
+import { HostAccess } from './HostAccess';
 import { useStored } from './use-stored';
 import { EndpointWarnings } from './EndpointWarnings';
 import { FlowResult } from './FlowResult';
@@ -21,7 +23,8 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
   const [run, setRun] = useState<FlowRun | null>(null);
   const [running, setRunning] = useState(false);
   const [authMethods, setAuthMethods] = useState<string[]>();
-  const [note, setNote] = useState<{ text: string; error?: boolean }>();
+  // `unreachableUrl`: a request a host permission would let through (Check discovery's, say): offered.
+  const [note, setNote] = useState<{ text: string; error?: boolean; unreachableUrl?: string | undefined }>();
   const [plan, setPlan] = useState<RunPlan & { key: string }>();
   const [asking, setAsking] = useState(false);
   const [knownProviders, setKnownProviders] = useState<readonly ProviderIdentity[]>([]);
@@ -67,7 +70,7 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
     try {
       await action();
     } catch (e) {
-      setNote({ text: (e as Error).message, error: true });
+      setNote({ text: (e as Error).message, error: true, unreachableUrl: e instanceof Failure && e.code === 'host_permission_missing' ? e.unreachableUrl : undefined });
     }
   };
   const start = (event: Event) => {
@@ -151,6 +154,7 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
       </form>
       <ProfileTransfer onImported={(profiles, text) => (setSaved(profiles), setNote({ text }))} />
       {note && <p class={note.error ? 'error' : 'muted'} role={note.error ? 'alert' : 'status'}>{note.text}</p>}
+      <HostAccess url={note?.unreachableUrl} />
       {run && run.status === 'running' && !running && run.awaitingHosts && <AwaitingHosts run={run} />}
       {run && run.status === 'running' && !running && !run.awaitingHosts && (
         <p class="muted" data-testid="run-under-way">

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FlowRun } from '../../src/core';
 import { Failure } from '../../src/messages';
 import { FlowResult } from '../../src/popup/FlowResult';
+import { FlowView } from '../../src/popup/FlowView';
 import { HostAccess } from '../../src/popup/HostAccess';
 import { background } from './fake-background';
 import { renderWith } from './render-with';
@@ -58,5 +59,20 @@ describe('an action that failed', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Exchange again' }));
     expect(await screen.findByText('Nothing answers at api.freeagent.com.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Allow OAuth Lens/ })).toBeNull();
+  });
+
+  it('Check discovery whose answer was hidden offers the issuer\'s host, as Run does', async () => {
+    const discovery = 'https://accounts.example.com/.well-known/openid-configuration';
+    const { ask } = background({
+      lastFlow: async () => null,
+      listProfiles: async () => [],
+      planRun: () => new Promise(() => {}),
+      discover: () => Promise.reject(new Failure('host_permission_missing', 'Discovery was sent, but the browser hid the answer.', discovery)),
+    });
+    renderWith(<FlowView redirectUri={undefined} />, { ask, requestHosts: async () => true });
+    fireEvent.input(screen.getByLabelText('Issuer'), { target: { value: 'https://accounts.example.com' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Check discovery' }));
+    expect(await screen.findByText('Discovery was sent, but the browser hid the answer.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Allow OAuth Lens to reach accounts.example.com' })).toBeTruthy();
   });
 });
