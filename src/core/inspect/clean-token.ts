@@ -1,7 +1,7 @@
-import { decodeBase64 } from '../lib/base64';
 import { extractToken } from './extract-token';
 import type { TokenInspection, TokenWarning } from './token-inspection';
 import { nameCodePoint } from '../lib/unicode-names';
+import { splitBasic } from './read-basic-credentials';
 import { percentDecode } from '../lib/percent-decode';
 import { shorten } from '../lib/shorten';
 import { withoutTrailing } from '../lib/without-trailing';
@@ -203,18 +203,10 @@ const LONGEST_UNNAMED_BASIC = 1024;
 function basicCredentials(text: string, saidBasic: boolean): string | undefined {
   if (!saidBasic && (text.length > LONGEST_UNNAMED_BASIC || text.startsWith('eyJ'))) return undefined;
   if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
-  const bytes = decodeBase64(text);
-  if (!bytes) return undefined;
-  let decoded: string;
-  try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-  const colon = decoded.indexOf(':');
-  if (colon < (saidBasic ? 0 : 1) || (!saidBasic && !/^[\x20-\x7e]+$/.test(decoded))) return undefined;
+  const pair = splitBasic(text);
+  if (!pair || (!saidBasic && (pair.user === '' || !/^[\x20-\x7e]+$/.test(`${pair.user}:${pair.password}`)))) return undefined;
   // RFC 6749 §2.3.1: the client id was form-encoded before it was put into Basic.
-  return percentDecode(decoded.slice(0, colon), { plusIsSpace: true });
+  return percentDecode(pair.user, { plusIsSpace: true });
 }
 
 function clip(text: string): string {

@@ -12,7 +12,16 @@ const RFC6749_2_3_1 = 'RFC 6749 §2.3.1';
 export function readBasicCredentials(base64: string): BasicCredentials | undefined {
   const text = base64.trim();
   if (text === '' || text.length > 8192 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
-  const bytes = decodeBase64(text);
+  const pair = splitBasic(text);
+  if (!pair) return undefined;
+  const basic = userAndPassword(pair.user, pair.password);
+  if (/[-_]/.test(text)) basic.notes.unshift('It is written in base64url ("-" or "_"): Basic credentials are standard base64 (RFC 7617 §2, RFC 4648 §4), and servers may not decode them.');
+  return basic;
+}
+
+/** Base64 of UTF-8 "user:password", split at its first colon (RFC 7617 §2); undefined otherwise. Never throws. */
+export function splitBasic(base64: string): { user: string; password: string } | undefined {
+  const bytes = decodeBase64(base64);
   if (!bytes) return undefined;
   let decoded: string;
   try {
@@ -21,10 +30,7 @@ export function readBasicCredentials(base64: string): BasicCredentials | undefin
     return undefined;
   }
   const colon = decoded.indexOf(':');
-  if (colon < 0) return undefined;
-  const basic = userAndPassword(decoded.slice(0, colon), decoded.slice(colon + 1));
-  if (/[-_]/.test(text)) basic.notes.unshift('It is written in base64url ("-" or "_"): Basic credentials are standard base64 (RFC 7617 §2, RFC 4648 §4), and servers may not decode them.');
-  return basic;
+  return colon < 0 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 
 /** Client credentials given as they are (curl's `-u id:secret`), with the same notes. */
