@@ -1,14 +1,5 @@
 import type { DiagnosisCategory } from '../diagnose/diagnosis';
 
-/** How to tell which provider answered: by the host of the request (or of the Location it redirected to). */
-export type ProviderIdentity = {
-  provider: string;
-  /** Exact hosts, or suffixes written with a leading dot (".okta.com" matches "dev-1.okta.com"). */
-  hosts: string[];
-  /** The provider's OAuth documentation. */
-  source: string;
-};
-
 /**
  * One error answer a provider documents, and what it means. Matched against what the server
  * sent: the `error` field (or Slack's `error`, an `AADSTS…` number, Zoom's numeric code), and
@@ -33,7 +24,6 @@ export type ProviderErrorRule = {
   source: string;
 };
 
-const GITHUB_OAUTH = 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps';
 const GITHUB_DEVICE_ERRORS = 'https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps#error-codes-for-the-device-flow';
 const GITHUB_TOKEN_ERRORS = 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-oauth-app-access-token-request-errors';
 const GITHUB_AUTHORIZE_ERRORS = 'https://docs.github.com/en/apps/oauth-apps/maintaining-oauth-apps/troubleshooting-authorization-request-errors';
@@ -111,38 +101,6 @@ const SPOTIFY_RATE_LIMITS = 'https://developer.spotify.com/documentation/web-api
 const X_OAUTH2 = 'https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/authorization-code';
 const X_RESPONSE_CODES = 'https://docs.x.com/x-api/fundamentals/response-codes-and-errors';
 const X_RATE_LIMITS = 'https://docs.x.com/x-api/fundamentals/rate-limits';
-
-export const PROVIDER_IDENTITIES: readonly ProviderIdentity[] = Object.freeze([
-  { provider: 'GitHub', hosts: ['github.com', 'api.github.com'], source: GITHUB_OAUTH },
-  // Every Google API lives under googleapis.com, the token endpoint (oauth2.googleapis.com) included.
-  { provider: 'Google', hosts: ['accounts.google.com', '.googleapis.com'], source: GOOGLE_WEB_SERVER },
-  {
-    provider: 'Microsoft Entra ID',
-    hosts: ['login.microsoftonline.com', 'login.microsoftonline.us', 'login.partner.microsoftonline.cn', 'graph.microsoft.com'],
-    source: 'https://learn.microsoft.com/en-us/entra/identity-platform/v2-oauth2-auth-code-flow',
-  },
-  { provider: 'Okta', hosts: ['.okta.com', '.oktapreview.com', '.okta-emea.com'], source: OKTA_OIDC },
-  { provider: 'Auth0', hosts: ['.auth0.com'], source: 'https://auth0.com/docs/api/authentication' },
-  // slack.com serves both /oauth/v2/authorize and the Web API (slack.com/api/…).
-  { provider: 'Slack', hosts: ['slack.com', '.slack.com'], source: 'https://docs.slack.dev/authentication/installing-with-oauth' },
-  { provider: 'FreeAgent', hosts: ['api.freeagent.com', 'api.sandbox.freeagent.com'], source: 'https://dev.freeagent.com/docs/oauth' },
-  { provider: 'Salesforce', hosts: ['login.salesforce.com', 'test.salesforce.com', '.my.salesforce.com'], source: SALESFORCE_OAUTH_ERRORS },
-  { provider: 'GitLab', hosts: ['gitlab.com'], source: GITLAB_OAUTH },
-  { provider: 'Stripe', hosts: ['connect.stripe.com', 'api.stripe.com'], source: STRIPE_OAUTH_REFERENCE },
-  // Every step of Shopify's OAuth runs on the shop's own myshopify.com domain.
-  { provider: 'Shopify', hosts: ['.myshopify.com'], source: SHOPIFY_AUTH_CODE_GRANT },
-  { provider: 'Zoom', hosts: ['zoom.us', 'api.zoom.us'], source: 'https://developers.zoom.us/docs/integrations/oauth/' },
-  { provider: 'Xero', hosts: ['login.xero.com', 'identity.xero.com', 'api.xero.com'], source: 'https://developer.xero.com/documentation/guides/oauth2/auth-flow' },
-  {
-    provider: 'Intuit',
-    hosts: ['appcenter.intuit.com', 'oauth.platform.intuit.com', 'quickbooks.api.intuit.com', 'sandbox-quickbooks.api.intuit.com'],
-    source: 'https://developer.intuit.com/app/developer/qbo/docs/develop/authentication-and-authorization/oauth-2.0',
-  },
-  { provider: 'Dropbox', hosts: ['www.dropbox.com', 'api.dropboxapi.com', 'api.dropbox.com', 'content.dropboxapi.com'], source: DROPBOX_OAUTH_GUIDE },
-  { provider: 'Spotify', hosts: ['accounts.spotify.com', 'api.spotify.com'], source: SPOTIFY_CODE_FLOW },
-  // X still answers on the twitter.com names; the authorize page moved to x.com.
-  { provider: 'X', hosts: ['x.com', 'api.x.com', 'twitter.com', 'api.twitter.com'], source: X_OAUTH2 },
-] satisfies ProviderIdentity[]);
 
 export const PROVIDER_ERRORS: readonly ProviderErrorRule[] = Object.freeze([
   // GitHub: the token endpoint answers errors with HTTP 200, form-encoded unless Accept asks for

@@ -6,7 +6,8 @@ import type { HttpExchange, NoResponse, NoResponseKind } from '../traffic/http-e
 import { mayHaveBeenSent } from './no-response';
 import { DESCRIPTION_HINTS, findOAuthError, type OAuthError } from '../catalog/oauth-errors';
 import { findOriginRefusal } from './origin-refusals';
-import { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule } from '../catalog/provider-errors';
+import { PROVIDER_ERRORS, type ProviderErrorRule } from '../catalog/provider-errors';
+import { PROVIDER_IDENTITIES } from '../catalog/provider-identities';
 import { describeInstant } from '../lib/describe-instant';
 import { hostOf } from '../lib/host-of';
 import { isRecord } from '../lib/is-record';

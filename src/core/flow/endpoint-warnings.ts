@@ -1,6 +1,6 @@
 import type { ProviderMetadata } from './discovery';
 import type { FlowProfile } from './flow-profile';
-import type { ProviderIdentity } from '../catalog/provider-errors';
+import type { ProviderIdentity } from '../catalog/provider-identities';
 
 /** Each URL a profile or its discovery document names. `par`: RFC 9126's pushed authorization request endpoint. */
 export type WarnedEndpoint = 'issuer' | 'authorization' | 'token' | 'userinfo' | 'revocation' | 'introspection' | 'jwks' | 'par';

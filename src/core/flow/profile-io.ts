@@ -1,6 +1,6 @@
 import { endpointWarnings, type EndpointWarning } from './endpoint-warnings';
 import { isRecord } from '../lib/is-record';
-import type { ProviderIdentity } from '../catalog/provider-errors';
+import type { ProviderIdentity } from '../catalog/provider-identities';
 import { TOKEN_REQUESTS_LABELS, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from './flow-profile';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];

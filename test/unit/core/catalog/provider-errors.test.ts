@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiagnosisCategory } from '../../../../src/core/diagnose/diagnosis';
-import { PROVIDER_ERRORS, PROVIDER_IDENTITIES, type ProviderErrorRule } from '../../../../src/core/catalog/provider-errors';
+import { PROVIDER_ERRORS, type ProviderErrorRule } from '../../../../src/core/catalog/provider-errors';
+import { PROVIDER_IDENTITIES } from '../../../../src/core/catalog/provider-identities';
 import { PROVIDER_ERROR_FIXTURES } from '../provider-error-fixtures';
 
 const CATEGORIES = [
