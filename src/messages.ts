@@ -1,6 +1,6 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { AccessEntry, EndpointWarning, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, TokenRequestsAs } from './core';
+import type { AccessEntry, EndpointWarning, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, RunSummary, TokenRequestsAs } from './core';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
@@ -18,6 +18,10 @@ export type MessageMap = {
   declineHosts: { request: void; response: null };
   /** The last flow run in this browser session, if any (the popup may have closed meanwhile). */
   lastFlow: { request: void; response: FlowRun | null };
+  /** The runs kept for this browser session (the last 20, and the newest that succeeded), newest first. */
+  listRuns: { request: void; response: RunSummary[] };
+  /** One kept run, whole; `not_found` once it is no longer kept. */
+  getRun: { request: { id: string }; response: FlowRun };
   /** Re-send the run's code exchange, as it was or with another redirect_uri. */
   exchangeAgain: { request: { runId: string; redirectUri?: string }; response: FlowRun };
   refresh: { request: { runId: string }; response: FlowRun };

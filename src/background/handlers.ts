@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { exportProfiles, importProfiles } from '../core';
+import { exportProfiles, importProfiles, summarizeRun } from '../core';
 import { Failure, type Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
 import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './browser-environment';
@@ -10,7 +10,7 @@ import { giveBack, giveBackUnusedHosts, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
 import { runFlow } from './run-flow';
 import type { WatchControl } from './watch/watch-handlers';
-import { loadRuns, withRun } from './session-store';
+import { loadRun, loadRuns, withRun } from './session-store';
 
 async function afterProfilesChange<T>(value: T): Promise<T> {
   await giveBackUnusedHosts().catch(() => {});
@@ -29,6 +29,8 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     runFlow: ({ profile, hosts }) => runFlow(profile, env(), hosts ?? []),
     declineHosts: async () => (gate.decline(RUN_ASKER), null),
     lastFlow: async () => (await loadRuns())[0] ?? null,
+    listRuns: async () => (await loadRuns()).map(summarizeRun),
+    getRun: ({ id }) => loadRun(id),
     // One action on a run at a time, each on the run as the one before it left it.
     exchangeAgain: ({ runId, redirectUri }) => withRun(runId, (run) => exchangeAgain(run, env(), redirectUri)),
     refresh: ({ runId }) => withRun(runId, (run) => refresh(run, env())),

@@ -8,7 +8,7 @@ import { isTrustedSender } from './is-trusted-sender';
  * left half done is finished first). Nothing else waits: a ping, the profile list or the error
  * list answer at once, even while a resumed token request takes its time.
  */
-export const WAITS_FOR_RESUME: ReadonlySet<MessageType> = new Set<MessageType>(['lastFlow', 'exchangeAgain', 'refresh', 'revoke', 'introspect', 'userinfo', 'callApi', 'listAccess']);
+export const WAITS_FOR_RESUME: ReadonlySet<MessageType> = new Set<MessageType>(['lastFlow', 'listRuns', 'getRun', 'exchangeAgain', 'refresh', 'revoke', 'introspect', 'userinfo', 'callApi', 'listAccess']);
 
 /**
  * Routes each message to its handler; replies are always a `Reply`, never a thrown error: a

@@ -3,6 +3,7 @@ import {
   authorizationSent,
   buildAuthorizationUrl,
   callbackFailed,
+  redirectReceived,
   codeChallenge,
   codeReceived,
   discoveryRead,
@@ -95,16 +96,17 @@ async function carryOn(first: FlowRun, profile: FlowProfile, env: FlowEnvironmen
     if (!built.ok) throw new FlowFailure('authorize', built.problem);
     const authorizationUrl = built.url;
 
-    await flow.step(authorizationSent(flow.run, { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) }));
     const askedAt = env.now().toISOString();
+    await flow.step(authorizationSent(flow.run, { state, ...(nonce ? { nonce } : {}), ...(verifier ? { codeVerifier: verifier } : {}) }, { url: authorizationUrl, at: askedAt }));
     const redirect = await authorize(authorizationUrl, env);
     // Where it came back, its state, and RFC 9207's iss are checked before the code is read.
-    const { run } = flow;
     const callback = parseAuthorizationResponse(redirect, {
       state,
-      redirectUri: run.redirectUri,
-      ...(run.issuer ? { issuer: run.issuer.identifier, issParameterSupported: run.issuer.issParameterSupported === true } : {}),
+      redirectUri: flow.run.redirectUri,
+      ...(flow.run.issuer ? { issuer: flow.run.issuer.identifier, issParameterSupported: flow.run.issuer.issParameterSupported === true } : {}),
     });
+    flow.run = redirectReceived(flow.run, { url: redirect, at: env.now().toISOString(), outcome: callback.kind === 'invalid' ? 'refused' : callback.kind });
+    const { run } = flow;
     if (callback.kind === 'invalid') throw new FlowFailure('callback', callback.reason, CALLBACK_FAILURES[callback.problem]);
     if (callback.kind === 'error') {
       flow.run = callbackFailed(run, { error: callback.error, ...(callback.description ? { description: callback.description } : {}), ...(callback.uri ? { uri: callback.uri } : {}) });

@@ -60,11 +60,12 @@ export async function sendRecorded(
   let exchange: RecordedExchange;
   try {
     const send = () => recordedFetch(sent, env.fetch, env.requestTimeoutMs);
-    exchange = { ...(await (originRemoved ? env.withoutOrigin(request.url, send) : send())), at, context };
+    const answered = await (originRemoved ? env.withoutOrigin(request.url, send) : send());
+    exchange = { ...answered, at, context, durationMs: env.now().getTime() - Date.parse(at), bodyBytes: new TextEncoder().encode(answered.response.body).length };
   } catch (error) {
     const noResponse = await classifyFailedFetch(sent, error, hostAccess, env.reachable);
     if (codeHash && mayHaveBeenSent(noResponse)) await env.evidence.update((ledger) => noteCodeRedeemed(ledger, codeHash, at, 'flow', true));
-    const failed = stored({ request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context });
+    const failed = stored({ request: sent, response: { status: 0, headers: {}, body: '' }, noResponse, at, context, durationMs: env.now().getTime() - Date.parse(at) });
     const saved = await flow.step(exchangeRecorded(flow.run, failed));
     await recordFlowError(saved, failed, at, env, historyOf(saved, failed));
     throw new FlowFailure(
@@ -86,7 +87,15 @@ export async function sendRecorded(
 
 /** An exchange as a run keeps it: redacted once, here, with the request as it was sent beside it. */
 function stored(exchange: RecordedExchange): RecordedExchange {
-  return { ...redactExchange(exchange), at: exchange.at, context: exchange.context, ...(exchange.request ? { sent: exchange.request } : {}) } as RecordedExchange;
+  const { at, context, durationMs, bodyBytes } = exchange;
+  return {
+    ...redactExchange(exchange),
+    at,
+    context,
+    ...(durationMs !== undefined ? { durationMs } : {}),
+    ...(bodyBytes !== undefined ? { bodyBytes } : {}),
+    ...(exchange.request ? { sent: exchange.request } : {}),
+  } as RecordedExchange;
 }
 
 /** The request as it left the browser: Origin is the browser's header, present exactly when the browser sent it. */

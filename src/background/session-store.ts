@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { capExchangeBodies, keepNewestWithin, STORAGE_BUDGET, storedBytes, type FlowRun } from '../core';
+import { capExchangeBodies, keptRuns, STORAGE_BUDGET, storedBytes, type FlowRun } from '../core';
 import { Failure } from '../messages';
 import { serial, serialByKey } from './serial';
 import { olderHalfDropped, readStored, writeWithRoom } from './stored';
@@ -30,13 +30,14 @@ function smallerRuns(runs: FlowRun[]): FlowRun[] | undefined {
 }
 
 /**
- * Saves a run, newest first; the oldest beyond 20, or beyond the runs' byte budget, are dropped.
- * When the area is full all the same, older runs go first; the run being saved always stays.
+ * Saves a run, newest first; the oldest beyond 20, or beyond the runs' byte budget, are dropped,
+ * except the newest that succeeded. When the area is full all the same, older runs go first; the
+ * run being saved always stays.
  */
 export function saveRun(run: FlowRun, storage: Area = browser.storage.session): Promise<void> {
   return runsQueue(async () => {
     const others = (await loadRuns(storage)).filter((r) => r.id !== run.id);
-    const runs = keepNewestWithin([storedRun(run), ...others].slice(0, KEPT_RUNS), STORAGE_BUDGET.runs);
+    const runs = keptRuns([storedRun(run), ...others], KEPT_RUNS, STORAGE_BUDGET.runs);
     await writeWithRoom(storage, runs, (kept) => ({ [RUNS]: kept }), smallerRuns);
   });
 }

@@ -42,7 +42,12 @@ export type {
   FlowEndpoints,
   PendingFlow,
   NonceCheck,
+  FrontChannelStep,
+  RedirectStep,
 } from './flow/flow-run';
+export { runTimeline, type TimelineStep, type TimelineKind } from './flow/run-timeline';
+export { keptRuns } from './flow/kept-runs';
+export { summarizeRun, type RunSummary } from './flow/run-summary';
 export { maskSecret, SHOW_ENDS_FROM } from './redact/mask-secret';
 export { SECRET_NAMES, KEPT_NAMES, type SecretKind, type SecretNameRule } from './catalog/secret-names';
 export type { TokenInspection, TokenWarning, WarningCode, SafetyVerdict, JwtInspection } from './inspect/token-inspection';
@@ -125,6 +130,7 @@ export {
   discoveryRead,
   endpointsKnown,
   authorizationSent,
+  redirectReceived,
   codeReceived,
   callbackFailed,
   exchangeRecorded,

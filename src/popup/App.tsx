@@ -50,7 +50,7 @@ export function App() {
 
   const choose = (next: Tab) => {
     setTab(next);
-    viewMemory?.load().then((state) => viewMemory.save({ ...state, tab: next }), () => {});
+    viewMemory?.update({ tab: next }).catch(() => {});
   };
   // WAI-ARIA tabs: arrows move between tabs (and select them), Home and End go to the ends.
   const shown = (Object.keys(TABS) as Tab[]).filter((id) => id !== 'watch' || requestWatch);

@@ -3,6 +3,7 @@ import { type FlowRun, type NonceCheck, type TokenResponseWarning } from '../cor
 import { Failure } from '../messages';
 import { useCapabilities } from './capabilities';
 import { HostAccess } from './HostAccess';
+import { useLazy } from './use-lazy';
 
 /** OIDC Core §3.1.3.7 step 11, in words: the ID token's nonce against the one the run sent. */
 const NONCE_WORDS: Readonly<Record<NonceCheck, string>> = {
@@ -41,22 +42,11 @@ export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun)
     if (run.tokens) import('./run-warnings').then(({ runWarnings }) => current && setWarnings(runWarnings(run)), () => {});
     return () => void (current = false);
   }, [run]);
-  // The requests are shown redacted, and redaction by meaning is most of the popup's code: its own
+  // The steps are shown redacted, and redaction by meaning is most of the popup's code: its own
   // chunk, loaded once a run is shown, keeps it out of the first paint.
-  const [Exchanges, setExchanges] = useState<typeof import('./ExchangeList').ExchangeList>();
-  useEffect(() => {
-    let current = true;
-    import('./ExchangeList').then((module) => current && setExchanges(() => module.ExchangeList), () => {});
-    return () => void (current = false);
-  }, []);
+  const Timeline = useLazy(() => import('./RunTimeline').then((module) => module.RunTimeline));
   // The tokens' actions, status and decoded claims: a chunk of their own, loaded once a run with tokens is shown.
-  const [Tokens, setTokens] = useState<typeof import('./RunTokens').RunTokens>();
-  const hasTokens = !!run.tokens;
-  useEffect(() => {
-    let current = true;
-    if (hasTokens) import('./RunTokens').then((module) => current && setTokens(() => module.RunTokens), () => {});
-    return () => void (current = false);
-  }, [hasTokens]);
+  const Tokens = useLazy(() => import('./RunTokens').then((module) => module.RunTokens), !!run.tokens);
   const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');
   const tokens = run.tokens;
 
@@ -135,7 +125,7 @@ export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun)
       {busy && <p class="muted">Sending…</p>}
       {error && <p class="error" role="alert">{error.message}</p>}
       <HostAccess url={error?.unreachableUrl} />
-      {Exchanges ? <Exchanges exchanges={run.exchanges} /> : <p class="muted">Loading the requests…</p>}
+      {Timeline ? <Timeline run={run} /> : <p class="muted">Loading the steps…</p>}
     </article>
   );
 }

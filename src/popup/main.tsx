@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { ask } from '../shell/ask';
 import { copyText } from '../shell/copy-text';
-import { openInTab, panelOpener, placeOf } from '../shell/open-views';
+import { isPopup, openInTab, panelOpener, placeOf } from '../shell/open-views';
 import { requestHosts } from '../shell/request-hosts';
 import { requestWatch } from '../shell/request-watch';
 import { onStored } from '../shell/storage-changes';
@@ -12,6 +12,7 @@ import { CapabilitiesContext, type Capabilities } from './capabilities';
 // The views' one way to the browser: the shell's capabilities, handed down by context.
 const capabilities: Capabilities = { ask, copy: copyText, requestHosts, requestWatch, place: placeOf, openPanel: panelOpener(), openInTab, onStored, viewMemory };
 
+if (isPopup()) document.documentElement.dataset.place = 'popup';
 render(
   <CapabilitiesContext.Provider value={capabilities}>
     <App />

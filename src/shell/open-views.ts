@@ -11,8 +11,13 @@ const PAGE = 'src/popup/index.html';
 type ChromeSidePanel = { open(options: { windowId: number }): Promise<void> };
 type FirefoxSidebar = { open(): Promise<void> };
 
+/** Known at once, before the first paint: the popup is laid out as a column, the rest by their width. */
+export function isPopup(): boolean {
+  return browser.extension.getViews({ type: 'popup' }).includes(window);
+}
+
 export async function placeOf(): Promise<Place> {
-  if (browser.extension.getViews({ type: 'popup' }).includes(window)) return 'popup';
+  if (isPopup()) return 'popup';
   return (await browser.tabs.getCurrent().catch(() => undefined)) ? 'tab' : 'panel';
 }
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ErrorEntry, FlowRun } from '../../src/core';
+import { summarizeRun, type ErrorEntry, type FlowRun } from '../../src/core';
 import { App } from '../../src/popup/App';
 import type { ViewMemory, ViewState } from '../../src/shell/view-memory';
 import { background } from './fake-background';
@@ -18,11 +18,13 @@ function sharedStorage() {
   const { ask } = background({
     ping: async () => ({ version: '0.1.0', redirectUri: REDIRECT }),
     lastFlow: async () => runs[0] ?? null,
+    listRuns: async () => runs.map(summarizeRun),
+    getRun: async ({ id }) => runs.find((run) => run.id === id)!,
     listProfiles: async () => [],
     listErrors: async () => errors,
     markErrorsSeen: async () => null,
   });
-  const viewMemory: ViewMemory = { load: async () => state, save: async (next) => void (state = next) };
+  const viewMemory: ViewMemory = { load: async () => state, update: async (change) => void (state = { ...state, ...change }) };
   return {
     capabilities: { ask, viewMemory, onStored: (listener: (keys: string[]) => void) => (listeners.add(listener), () => void listeners.delete(listener)) },
     saveRun: (run: FlowRun) => ((runs = [run, ...runs]), changed('flowRuns')),
@@ -42,6 +44,15 @@ const RUN: FlowRun = {
   clientAuth: 'client_secret_basic',
   exchanges: [],
   tokens: { access_token: '2YotnFZFEjr1zCsicMWpAA', token_type: 'Bearer' },
+};
+const { tokens: _none, ...UNUSED_RUN } = RUN;
+const FAILED: FlowRun = {
+  ...UNUSED_RUN,
+  id: 'r2',
+  startedAt: '2026-12-01T10:05:00.000Z',
+  finishedAt: '2026-12-01T10:05:01.000Z',
+  status: 'failed',
+  failure: { stage: 'token', message: 'invalid_grant', reason: 'token_error' },
 };
 const ERROR: ErrorEntry = {
   id: 'e1',
@@ -99,6 +110,34 @@ describe('the workspace', () => {
     one.unmount();
     other.unmount();
     await waitFor(() => expect(storage.listeners.size).toBe(0));
+  });
+
+  it('a failed run never hides an earlier good one: both are listed, and the good one is one click away', async () => {
+    const storage = sharedStorage();
+    renderWith(<App />, storage.capabilities);
+    await screen.findByText('background v0.1.0');
+    storage.saveRun(RUN);
+    await waitFor(() => expect(document.querySelector('[data-testid=flow-result][data-status=succeeded]')).not.toBeNull());
+    storage.saveRun(FAILED);
+    await waitFor(() => expect(document.querySelector('[data-testid=flow-result][data-status=failed]')).not.toBeNull());
+    const listed = await screen.findAllByTestId('history-run');
+    expect(listed.map((row) => [row.dataset.runId, row.dataset.status])).toEqual([
+      ['r2', 'failed'],
+      ['r1', 'succeeded'],
+    ]);
+    fireEvent.click(within(screen.getByTestId('earlier-good-run')).getByRole('button', { name: 'Show it' }));
+    await waitFor(() => expect(document.querySelector('[data-testid=flow-result][data-status=succeeded]')).not.toBeNull());
+    expect(screen.queryByTestId('earlier-good-run')).toBeNull();
+    // Picked, it is where the next view opens, though a newer run exists.
+    await waitFor(() => expect(storage.state().runId).toBe('r1'));
+    cleanup();
+    renderWith(<App />, storage.capabilities);
+    await waitFor(() => expect(document.querySelector('[data-testid=flow-result]')?.getAttribute('data-status')).toBe('succeeded'));
+    await waitFor(() => expect(document.querySelector<HTMLElement>('[aria-current=true]')?.closest('li')?.dataset.runId).toBe('r1'));
+    // Another run in the history, picked there.
+    fireEvent.click(within(screen.getAllByTestId('history-run')[0]!).getByRole('button'));
+    await waitFor(() => expect(document.querySelector('[data-testid=flow-result]')?.getAttribute('data-status')).toBe('failed'));
+    expect(storage.state().runId).toBe('r2');
   });
 
   it('the popup offers the panel and the tab, the panel only the tab, the tab neither', async () => {

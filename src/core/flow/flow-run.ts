@@ -66,7 +66,26 @@ export type NonceCheck = 'match' | 'mismatch' | 'missing' | 'no_id_token' | 'unr
  * what "Copy with secrets" copies, and what Exchange again and Refresh send again. It lives in
  * storage.session with the run, and goes nowhere else.
  */
-export type RecordedExchange = HttpExchange & { at: string; context: ExchangeContext; sent?: HttpRequest };
+export type RecordedExchange = HttpExchange & {
+  at: string;
+  context: ExchangeContext;
+  sent?: HttpRequest;
+  /** From sending to the whole answer read, or to giving up on one. */
+  durationMs?: number;
+  /** The answer's body in UTF-8 bytes as it came, before a stored body is cut to the storage budget. */
+  bodyBytes?: number;
+};
+
+/**
+ * The authorization request as it left for the sign-in window, and what came back to the redirect
+ * URI. `launchWebAuthFlow` shows an extension neither the page nor its redirects, only the URL it
+ * ends on; so these two are what a run can tell of the front channel. URLs are kept redacted.
+ */
+export type FrontChannelStep = { url: string; at: string };
+export type RedirectStep = FrontChannelStep & {
+  /** `code`: a code to redeem; `error`: the provider's error (RFC 6749 §4.1.2.1); `refused`: the run would not read it (state, iss, URL). */
+  outcome: 'code' | 'error' | 'refused';
+};
 
 export type FlowEndpoints = {
   authorization: string;
@@ -129,6 +148,10 @@ export type FlowRun = {
   discoveryNotes?: string[];
   /** RFC 6749 §4.1.2.1: an error the provider sent back on the redirect. */
   callbackError?: { error: string; description?: string; uri?: string };
+  /** The authorization request, once sent to the sign-in window. */
+  authorization?: FrontChannelStep;
+  /** What the sign-in window came back with, when it came back. */
+  redirect?: RedirectStep;
   /** Every HTTP request made for this run, with its response and context. */
   exchanges: RecordedExchange[];
   tokens?: TokenSet;

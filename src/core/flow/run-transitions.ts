@@ -1,6 +1,7 @@
 import type { FlowProfile } from './flow-profile';
 import { tokenRequestsAs } from './flow-profile';
-import type { FlowEndpoints, FlowRun, FlowStage, FailureReason, NonceCheck, PendingFlow, RecordedExchange, TokenSet } from './flow-run';
+import type { FlowEndpoints, FlowRun, FlowStage, FailureReason, NonceCheck, PendingFlow, RecordedExchange, RedirectStep, TokenSet } from './flow-run';
+import { redactUrl } from '../redact/redact';
 
 // A run changes only through these: each returns a new run, and the background saves what one
 // step returns, once. Nothing here reads a clock or storage; times come in as arguments.
@@ -42,9 +43,17 @@ export function endpointsKnown(run: FlowRun, endpoints: FlowEndpoints, profileIs
   return { ...run, endpoints, ...(!run.issuer && profileIssuer ? { issuer: { identifier: profileIssuer } } : {}) };
 }
 
-/** The authorization request is about to go: what the run must keep to check the answer. */
-export function authorizationSent(run: FlowRun, pending: Omit<PendingFlow, 'exchange'>): FlowRun {
-  return { ...run, pending };
+/**
+ * The authorization request is about to go: what the run must keep to check the answer, and the
+ * request as the timeline shows it (redacted).
+ */
+export function authorizationSent(run: FlowRun, pending: Omit<PendingFlow, 'exchange'>, sent?: { url: string; at: string }): FlowRun {
+  return { ...run, pending, ...(sent ? { authorization: { url: redactUrl(sent.url), at: sent.at } } : {}) };
+}
+
+/** The sign-in window came back to `url`: kept redacted (its code masked), with what the run made of it. */
+export function redirectReceived(run: FlowRun, redirect: { url: string; at: string; outcome: RedirectStep['outcome'] }): FlowRun {
+  return { ...run, redirect: { url: redactUrl(redirect.url), at: redirect.at, outcome: redirect.outcome } };
 }
 
 /** The redirect brought a code: from here a restarted background can finish the run alone. */
