@@ -23,20 +23,29 @@ const WAIT_MS = 30_000;
 export async function openChromiumToolbarPopup(context: BrowserContext, origin: string, path: string): Promise<PageDriver> {
   const worker = context.serviceWorkers().find((w) => w.url().startsWith(origin));
   if (!worker) throw new Error("openToolbarPopup: the extension's service worker is not running (open one of its pages first to wake it)");
+  const open = () => worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  return attachNewView(context, `${origin}${path}`, open, 'chrome.action.openPopup() resolved, but no popup appeared');
+}
+
+/**
+ * Drives the extension page at `url` that `open` shows somewhere Playwright does not reach (the
+ * toolbar popup, the side panel), once it has rendered: the first target with that URL that was
+ * not there before. The driver works as the toolbar popup's does (real input events).
+ */
+export async function attachNewView(context: BrowserContext, url: string, open: () => Promise<unknown>, notShown: string): Promise<PageDriver> {
   const cdp = await context.browser()!.newBrowserCDPSession();
   try {
-    const url = `${origin}${path}`;
-    const popups = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page' && t.url === url);
-    const before = new Set((await popups()).map((t) => t.targetId));
-    await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+    const views = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page' && t.url === url);
+    const before = new Set((await views()).map((t) => t.targetId));
+    await open();
     let targetId: string | undefined;
     for (const deadline = Date.now() + 10_000; !targetId && Date.now() < deadline; await sleep(100)) {
-      targetId = (await popups()).find((t) => !before.has(t.targetId))?.targetId;
+      targetId = (await views()).find((t) => !before.has(t.targetId))?.targetId;
     }
-    if (!targetId) throw new Error('openToolbarPopup: chrome.action.openPopup() resolved, but no popup appeared within 10 s');
-    const popup = await attach(cdp, targetId, url);
-    await popup.waitFor('html[data-ready]');
-    return popup;
+    if (!targetId) throw new Error(`${notShown} within 10 s`);
+    const view = await attach(cdp, targetId, url);
+    await view.waitFor('html[data-ready]');
+    return view;
   } catch (error) {
     await cdp.detach().catch(() => {});
     throw error;

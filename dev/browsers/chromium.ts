@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromeExtensionId } from '../../scripts/extension-identity';
 import { findBrowser } from '../../scripts/find-browser';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { openChromiumToolbarPopup } from './chromium-toolbar-popup';
+import { attachNewView, openChromiumToolbarPopup } from './chromium-toolbar-popup';
 import { SCREEN, startDisplay, type Display } from './display';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
 import { answerChromiumPrompt } from './permission-prompt';
@@ -90,6 +90,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       const popup = await openChromiumToolbarPopup(context, origin, POPUP_PATH);
       return { ...popup, click: (selector) => ((lastClick = Date.now()), popup.click(selector)) };
     },
+    async openViewFrom(from, selector, where) {
+      if (!display) throw new Error('openViewFrom: launch the browser with realPermissionPrompts: true (a real click opens the view)');
+      const url = `${origin}${POPUP_PATH}`;
+      if (where === 'panel') return attachNewView(context, url, () => from.click(selector), 'the click opened no side panel');
+      const [page] = await Promise.all([context.waitForEvent('page', (p) => p.url() === url), from.click(selector)]);
+      const tab = driveHere(page);
+      await tab.waitFor('html[data-ready]');
+      return tab;
+    },
     async answerPermissionPrompt(answer) {
       if (!display) throw new Error('answerPermissionPrompt: launch the browser with realPermissionPrompts: true');
       await answerChromiumPrompt(display, answer, lastClick);
@@ -99,7 +108,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       const page = context.pages().find((p) => p.url().includes(fragment));
       return page && driveHere(page);
     },
-    windowUrls: async () => context.pages().map((p) => p.url()),
+    // Every target, the toolbar popup and the side panel too, which Playwright does not list as pages.
+    async windowUrls() {
+      const cdp = await context.browser()!.newBrowserCDPSession();
+      const { targetInfos } = await cdp.send('Target.getTargets');
+      await cdp.detach();
+      return targetInfos.map((target) => `${target.type} ${target.url}`);
+    },
     async stopWorker() {
       const cdp = await context.browser()!.newBrowserCDPSession();
       const { targetInfos } = await cdp.send('Target.getTargets');
@@ -153,6 +168,10 @@ export function drive(page: Page, clicking?: () => void): PageDriver {
     text: async (selector) => (await page.textContent(selector)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     url: () => page.url(),
+    async screenshot(path, size) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path });
+    },
     close: () => page.close(),
   };
 }

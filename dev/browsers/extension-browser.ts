@@ -25,6 +25,13 @@ export interface ExtensionBrowser {
    */
   openToolbarPopup?(): Promise<PageDriver>;
   /**
+   * Clicks `selector` in `from`, a view of the extension driven with real clicks (the toolbar
+   * popup, say), and drives the view that click opens once it has rendered: `panel`, Chrome's side
+   * panel or Firefox's sidebar (both open only from a user gesture), or `tab`, a new tab of the
+   * extension's page. Only with `realPermissionPrompts` (headful, real input).
+   */
+  openViewFrom?(from: PageDriver, selector: string, where: 'panel' | 'tab'): Promise<PageDriver>;
+  /**
    * Waits until the browser shows its permission prompt, then answers it as a person would, with
    * the keyboard (xdotool, on the harness's own display), and resolves once the prompt is gone.
    * Only for a browser launched with `realPermissionPrompts`.
@@ -96,5 +103,10 @@ export interface PageDriver {
   /** Runs in the page; `fn` is serialised, so it may use only its argument and page globals. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   url(): string;
+  /**
+   * Sets the page's viewport to `size` and saves what it shows as a PNG at `path`. Pages in tabs
+   * only: the toolbar popup and the side views are as large as the browser makes them.
+   */
+  screenshot?(path: string, size: { width: number; height: number }): Promise<void>;
   close(): Promise<void>;
 }

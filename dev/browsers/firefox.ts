@@ -4,9 +4,12 @@ import { GECKO_ID } from '../../scripts/extension-identity';
 import { findBrowser } from '../../scripts/find-browser';
 import { startDisplay, type Display } from './display';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
+import { driveFirefoxView } from './firefox-extension-view';
 import { openFirefoxToolbarPopup } from './firefox-toolbar-popup';
 import { answerFirefoxPrompt, firefoxPanels } from './permission-prompt';
 import { DIST_FIREFOX, POPUP_PATH } from './paths';
+
+type FirefoxApi = { browser: { extension: { getViews(filter: { type: string }): object[] } } };
 
 /**
  * Firefox (Debian's ESR, or FIREFOX_PATH) with the built extension installed as a temporary
@@ -105,6 +108,18 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Extens
       // In a tab of its own, not over a page the test holds.
       if (!helper || helper.isClosed()) helper = await openExtensionPage(POPUP_PATH, true);
       return openFirefoxToolbarPopup(helper, display, origin, POPUP_PATH, clicking!);
+    },
+    async openViewFrom(from, selector, where) {
+      if (!display || !clicking) throw new Error('openViewFrom: in Firefox, launch the browser with realPermissionPrompts: true (the view is clicked on the screen)');
+      if (!helper || helper.isClosed()) helper = await openExtensionPage(POPUP_PATH, true);
+      // A tab the extension opens is told from those open before by a mark these carry.
+      if (where === 'tab') await helper.evaluate(() => (globalThis as unknown as FirefoxApi).browser.extension.getViews({ type: 'tab' }).forEach((view) => ((view as { lensSeen?: boolean }).lensSeen = true)));
+      await from.click(selector);
+      const view =
+        where === 'panel'
+          ? { name: 'sidebar', find: "browser.extension.getViews({ type: 'sidebar' })[0]", windowClass: 'Navigator' as const }
+          : { name: 'tab the click opened', find: "browser.extension.getViews({ type: 'tab' }).find((view) => !view.lensSeen)", windowClass: 'Navigator' as const };
+      return driveFirefoxView(helper, display, `${origin}${POPUP_PATH}`, view, clicking);
     },
     windowUrls: async () => browser.targets().map((t) => `${t.type()} ${t.url()}`),
     async findWindow(fragment) {
@@ -244,6 +259,10 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
     text: async (selector) => (await page.$eval(selector, (el) => el.textContent)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     url: () => page.url(),
+    async screenshot(path, size) {
+      await page.setViewport(size);
+      await page.screenshot({ path: path as `${string}.png` });
+    },
     close: () => page.close(),
   };
 }

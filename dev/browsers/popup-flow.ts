@@ -115,12 +115,13 @@ export async function lastRun(popup: PageDriver): Promise<FlowRun | undefined> {
 }
 
 /**
- * Copies one recorded request of the last run as the person would: opens its entry, ticks "Copy
- * with secrets", clicks the snippet's button. Returns what went to the clipboard, caught on its
- * way there (Firefox gives a test no way to read the clipboard back).
+ * Copies one recorded request of the last run (its index in `exchanges`) as the person would:
+ * opens its step in the timeline, ticks "Copy with secrets", clicks the snippet's button. Returns
+ * what went to the clipboard, caught on its way there (Firefox gives a test no way to read the
+ * clipboard back).
  */
 export async function copySnippet(popup: PageDriver, index: number, kind: 'curl' | 'php' | 'fetch'): Promise<string> {
-  const entry = `[data-testid=flow-result] section.exchanges li:nth-child(${index + 1})`;
+  const entry = `[data-testid=flow-result] section.exchanges li[data-exchange="${index}"]`;
   await popup.waitFor(`${entry} details`);
   await popup.evaluate(() => {
     const page = globalThis as unknown as { copied: string[] };

@@ -159,22 +159,20 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
         <ProfilePicker saved={saved} onPick={(picked) => (setProfile(picked), setAuthMethods(undefined))} />
         <form onSubmit={start} class="profile">
           <ProfileForm profile={profile} onChange={setProfile} />
-          {profile.issuer && (
-            <p>
-              <button type="button" class="secondary" data-action="discover" onClick={discover}>Check discovery</button>{' '}
-              {authMethods && (
-                <small data-testid="auth-methods" class={authWarning ? 'error' : 'muted'}>
-                  token_endpoint_auth_methods_supported: {authMethods.join(', ') || '(not stated)'}
-                  {authWarning && ` — ${profile.clientAuth} is not among them: the token request will likely fail with invalid_client.`}
-                </small>
-              )}
-            </p>
-          )}
           <p class="actions">
             <button type="submit" disabled={running}>{asking ? 'Waiting for permission…' : running ? 'Waiting for sign-in…' : 'Run'}</button>
+            {profile.issuer && (
+              <button type="button" class="secondary" data-action="discover" onClick={discover}>Check discovery</button>
+            )}
             <button type="button" class="secondary" data-action="save-profile" onClick={save}>Save profile</button>
             {profile.id && <button type="button" class="secondary" onClick={remove}>Delete</button>}
           </p>
+          {authMethods && (
+            <small data-testid="auth-methods" class={authWarning ? 'error' : 'muted'}>
+              token_endpoint_auth_methods_supported: {authMethods.join(', ') || '(not stated)'}
+              {authWarning && ` — ${profile.clientAuth} is not among them: the token request will likely fail with invalid_client.`}
+            </small>
+          )}
           <div class="redirect">
             Redirect URI <code data-testid="redirect-uri">{profile.redirectUri || redirectUri || '…'}</code>
             {redirectUri && (
@@ -194,6 +192,11 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
         <HostAccess url={note?.unreachableUrl} />
       </div>
       <div class="flow-run">
+        {!run && runs.length === 0 && !running && (
+          <p class="muted" data-testid="no-runs">
+            No run yet in this browser session. Each run shows here with its steps, its tokens and every request it made; the last 20 stay listed.
+          </p>
+        )}
         {run && run.status === 'running' && !running && run.awaitingHosts && <AwaitingHosts run={run} />}
         {run && run.status === 'running' && !running && !run.awaitingHosts && (
           <p class="muted" data-testid="run-under-way">

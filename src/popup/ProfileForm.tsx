@@ -33,8 +33,10 @@ export function ProfileForm({ profile, onChange }: { profile: FlowProfile; onCha
           <label key={field}>{label}<input {...text(field)} placeholder="from discovery" /></label>
         ))}
       </details>
-      <label>Client ID<input {...text('clientId')} required /></label>
-      <label>Client secret<input {...text('clientSecret')} type="password" autocomplete="off" /></label>
+      <div class="pair">
+        <label>Client ID<input {...text('clientId')} required /></label>
+        <label>Client secret<input {...text('clientSecret')} type="password" autocomplete="off" /></label>
+      </div>
       <label class="inline">
         <input type="checkbox" name="rememberSecret" checked={!!profile.rememberSecret} onChange={(e) => onChange({ ...profile, rememberSecret: e.currentTarget.checked })} />
         Remember secret

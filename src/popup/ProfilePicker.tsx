@@ -22,19 +22,22 @@ export function ProfilePicker({ saved, onPick }: { saved: FlowProfile[]; onPick:
 
   return (
     <div class="picker">
-      <label>
-        Profile
-        <select name="profilePick" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-          <optgroup label="Presets">
-            {PROVIDER_PRESETS.map((p) => <option key={p.id} value={`preset:${p.id}`}>{p.name}</option>)}
-          </optgroup>
-          {saved.length > 0 && (
-            <optgroup label="Saved">
-              {saved.map((p) => <option key={p.id} value={`saved:${p.id}`}>{p.name}</option>)}
+      <div class="pick">
+        <label>
+          Profile
+          <select name="profilePick" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+            <optgroup label="Presets">
+              {PROVIDER_PRESETS.map((p) => <option key={p.id} value={`preset:${p.id}`}>{p.name}</option>)}
             </optgroup>
-          )}
-        </select>
-      </label>
+            {saved.length > 0 && (
+              <optgroup label="Saved">
+                {saved.map((p) => <option key={p.id} value={`saved:${p.id}`}>{p.name}</option>)}
+              </optgroup>
+            )}
+          </select>
+        </label>
+        <button type="button" class="secondary" data-action="use-profile" onClick={use}>Use</button>
+      </div>
       {preset?.parameters.map((parameter) => (
         <label key={parameter.name}>
           {parameter.label}
@@ -46,13 +49,16 @@ export function ProfilePicker({ saved, onPick }: { saved: FlowProfile[]; onPick:
           />
         </label>
       ))}
-      <button type="button" class="secondary" data-action="use-profile" onClick={use}>Use</button>
       {missing.length > 0 && <p class="error">Fill in: {missing.join(', ')}</p>}
+      {/* Folded: read once, they would push Run out of a 600 px popup. */}
       {preset && preset.notes.length > 0 && (
-        <ul class="notes">
-          {preset.notes.map((note) => <li key={note}><NoteText text={note} /></li>)}
-          <li><a href={preset.source} target="_blank" rel="noreferrer">Provider documentation</a></li>
-        </ul>
+        <details class="preset-notes">
+          <summary>About {preset.name}</summary>
+          <ul class="notes">
+            {preset.notes.map((note) => <li key={note}><NoteText text={note} /></li>)}
+            <li><a href={preset.source} target="_blank" rel="noreferrer">Provider documentation</a></li>
+          </ul>
+        </details>
       )}
     </div>
   );

@@ -49,7 +49,7 @@ export function RunTimeline({ run }: { run: FlowRun }) {
           const key = String(i);
           const exchange = step.exchange === undefined ? undefined : run.exchanges[step.exchange];
           return (
-            <li key={key} data-step={step.kind} data-status={exchange ? exchange.response.status : step.outcome} data-failed={step.failed}>
+            <li key={key} data-step={step.kind} data-exchange={step.exchange} data-status={exchange ? exchange.response.status : step.outcome} data-failed={step.failed}>
               <details>
                 <summary>
                   <span class="badge">{STEP_NAMES[step.kind] ?? step.kind}</span> <code class="url">{step.method} {step.url}</code>{' '}
