@@ -79,7 +79,8 @@ export { redactExchange, redactRequest, redactResponse, redactText, redactUrl } 
 export { toCurl, toPhpCurl, toFetch } from './traffic/request-snippets';
 export type { Diagnosis, DiagnosisCategory, FlowHistory, RateLimit, ExplainOptions } from './diagnose/diagnosis';
 export { explainExchange } from './diagnose/explain-exchange';
-export { readError, isErrorExchange, type ErrorSignal, type ErrorCarrier } from './diagnose/read-error';
+export { readError, type ErrorSignal, type ErrorCarrier } from './diagnose/read-error';
+export { isErrorExchange } from './diagnose/is-error-exchange';
 export { isWatchedFailure, isTokenRequest } from './traffic/is-watched-failure';
 export { CATEGORY_TEXTS, type CategoryText } from './diagnose/diagnosis-texts';
 export { ORIGIN_REFUSALS, findOriginRefusal, type OriginRefusal } from './diagnose/origin-refusals';
