@@ -73,6 +73,7 @@ export { recognizeTokenFormat, type FormatMatch } from './inspect/recognize-toke
 export { percentEncode } from './lib/percent-encode';
 export { hostOf } from './lib/host-of';
 export { exportProfiles, importProfiles, type ImportedProfiles, type ImportWarning } from './flow/profile-io';
+export { readProfiles, type ReadProfiles } from './flow/read-profiles';
 export { endpointWarnings, type EndpointWarning, type EndpointWarningCode, type WarnedEndpoint } from './flow/endpoint-warnings';
 export { PROVIDER_PRESETS, fillPreset, type ProviderPreset, type PresetParameter } from './catalog/provider-presets';
 export { redactExchange, redactRequest, redactResponse, redactText, redactUrl } from './redact/redact';
