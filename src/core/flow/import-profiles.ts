@@ -1,30 +1,6 @@
 import { endpointWarnings, type EndpointWarning } from './endpoint-warnings';
-import { isRecord } from '../lib/is-record';
 import type { ProviderIdentity } from '../catalog/provider-identities';
-import type { FlowProfile } from './flow-profile';
 import { readProfiles, type ReadProfiles } from './read-profiles';
-
-/**
- * Profiles as JSON to share or keep, never with their secrets. Never throws: a stored entry that
- * is not a profile, or one JSON cannot write (nested too deep), is left out; it could not be
- * imported either.
- */
-export function exportProfiles(profiles: FlowProfile[]): string {
-  const shareable = (Array.isArray(profiles) ? profiles : [])
-    .filter(isRecord)
-    .map(({ id: _id, clientSecret: _secret, rememberSecret: _remember, ...rest }) => rest)
-    .filter(writable);
-  return JSON.stringify({ oauthLensProfiles: 1, profiles: shareable }, null, 2);
-}
-
-function writable(value: unknown): boolean {
-  try {
-    JSON.stringify(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** An imported profile's endpoints that deserve a look before it is run (see endpointWarnings). */
 export type ImportWarning = { profile: string; warnings: EndpointWarning[] };
