@@ -15,6 +15,8 @@ const BACKGROUND = '?background';
 function backgroundApart(): Plugin {
   return {
     name: 'oauth-lens:background-apart',
+    // Builds only: `npm start` builds too, and Vitest runs the sources as they are.
+    apply: 'build',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (!importer || !(importer.endsWith(BACKGROUND) || importer.includes('/src/background/'))) return null;
@@ -39,7 +41,7 @@ export default defineConfig(({ mode }) => {
           }),
         ];
   return {
-    plugins: [preact(), ...(mode === 'test' ? [] : [backgroundApart()]), ...extension],
+    plugins: [preact(), backgroundApart(), ...extension],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
