@@ -1,6 +1,6 @@
 // The one contract between the popup and the background. The popup never touches the
 // browser API for anything the background owns (flows, tokens, storage); it asks here.
-import type { AccessEntry, EndpointWarning, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, RunSummary, TokenRequestsAs } from './core';
+import type { AccessEntry, ErrorEntry, FlowProfile, FlowRun, ProviderMetadata, RunHost, RunSummary, TokenRequestsAs } from './core';
 
 type TokenKind = 'access_token' | 'refresh_token';
 
@@ -69,8 +69,11 @@ export type RunPlan = {
   /** false while discovery could not be read: the issuer's host stands in for the endpoints. */
   endpointsKnown: boolean;
   hosts: (RunHost & { held: boolean })[];
-  /** Endpoints on plain http: (not loopback) or on another origin than the issuer, named before Run. */
-  endpointWarnings?: EndpointWarning[];
+  /**
+   * The issuer's discovery document the plan was made with, when it could be read: the view warns
+   * of the endpoints it names (endpointWarnings) beside the profile's own, before Run.
+   */
+  metadata?: ProviderMetadata;
 };
 
 export type WatchState = {

@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { exportProfiles, importProfiles, summarizeRun } from '../core';
+import { exportProfiles, readProfiles, summarizeRun } from '../core';
 import { Failure, type Handlers } from '../messages';
 import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actions';
 import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './browser-environment';
@@ -56,8 +56,9 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
     saveProfile: async ({ profile }) => afterProfilesChange(await saveProfile(profile, newId)),
     deleteProfile: async ({ id }) => (await deleteProfile(id), afterProfilesChange(null)),
     exportProfiles: async () => exportProfiles(await listProfiles()),
+    // Checked here, field by field, before anything is stored; the view warns of where they point.
     async importProfiles({ json }) {
-      const { profiles, problems } = importProfiles(json);
+      const { profiles, problems } = readProfiles(json);
       for (const profile of profiles) await saveProfile(profile, newId);
       return { imported: profiles.length, problems };
     },

@@ -149,8 +149,8 @@ export function FlowView({ redirectUri }: { redirectUri: string | undefined }) {
       setProfile(bundledDemoProfile());
     });
   const authWarning = authMethods && authMethods.length > 0 && !authMethods.includes(profile.clientAuth);
-  // The plan's warnings cover the endpoints discovery names too; until it comes, the profile's own.
-  const warnings = currentPlan?.endpointWarnings ?? endpointWarnings(profile, undefined, knownProviders);
+  // The profile's own endpoints, and with the plan those its issuer's discovery names.
+  const warnings = endpointWarnings(profile, currentPlan?.metadata, knownProviders);
 
   return (
     <section class="flow" aria-labelledby="flow-title">

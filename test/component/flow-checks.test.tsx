@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { endpointWarnings, hostsForRun, parseDiscovery, PROVIDER_IDENTITIES, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
+import { hostsForRun, parseDiscovery, type FlowProfile, type FlowRun, type ProviderMetadata } from '../../src/core';
 import type { RunPlan } from '../../src/messages';
 import { App } from '../../src/popup/App';
 import { background } from './fake-background';
@@ -9,12 +9,12 @@ import { renderWith } from './render-with';
 const REDIRECT = 'https://fbbjkefjbkdnfcpjagbdjleagpgcfdjp.chromiumapp.org/';
 const up = { ping: async () => ({ version: '0.1.0', redirectUri: REDIRECT }), lastFlow: async () => null, listProfiles: async () => [], listErrors: async () => [] };
 
-/** The plan as the background makes it: hosts, and the warnings for the profile and what discovery named. */
+/** The plan as the background makes it: hosts, and the discovery document it read, if any. */
 const planWith = (metadata?: ProviderMetadata) => async ({ profile }: { profile: FlowProfile }): Promise<RunPlan> => ({
   tokenRequestsAs: 'server',
   endpointsKnown: true,
   hosts: hostsForRun(profile).map((host) => ({ ...host, held: true })),
-  endpointWarnings: endpointWarnings(profile, metadata, PROVIDER_IDENTITIES),
+  ...(metadata ? { metadata } : {}),
 });
 
 afterEach(cleanup);

@@ -98,6 +98,8 @@ const exportedProfiles = fc.array(data(flowProfile), { maxLength: 3 }).map((prof
     return '{"oauthLensProfiles":1,"profiles":[]}';
   }
 });
+// A file to import: exported profiles, other JSON in that shape, or anything.
+const profilesFile = fc.oneof(exportedProfiles, jsonText([fc.record({ oauthLensProfiles: fc.constant(1), profiles: fc.array(data(flowProfile), { maxLength: 3 }) })]), anyString);
 const providerNames = fc.oneof(fc.constantFrom('GitHub', 'github', ' Shopify ', 'Salesforce', 'Microsoft Entra ID', ''), anyString);
 const steps = fc.oneof(fc.constantFrom('token', 'refresh', 'revoke', 'authorize', 'api', 'userinfo', 'introspect', 'discovery'), anyString);
 const contentType = optional(fc.oneof(fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'text/html', 'text/plain', 'JSON', 'form'), anyString));
@@ -130,7 +132,8 @@ export const CORE_TARGETS: Targets = {
   bundledDemoProfile: { args: fc.tuple(optional(urlish)) },
   fillPreset: { args: fc.tuple(fc.constantFrom(...PROVIDER_PRESETS), data(presetValues)) },
   exportProfiles: { args: fc.tuple(data(fc.array(flowProfile, { maxLength: 3 }))) },
-  importProfiles: { args: fc.tuple(fc.oneof(exportedProfiles, jsonText([fc.record({ oauthLensProfiles: fc.constant(1), profiles: fc.array(data(flowProfile), { maxLength: 3 }) })]), anyString), optional(providerIdentities)) },
+  importProfiles: { args: fc.tuple(profilesFile, optional(providerIdentities)) },
+  readProfiles: { args: fc.tuple(profilesFile) },
   discoveryUrl: { args: fc.tuple(fc.oneof(urlish, anyString.map((text) => `${text}${'/'.repeat(text.length % 7)}`))) },
   parseDiscovery: { args: discoveryPair },
   parseJsonObject: { args: fc.tuple(fc.oneof(jsonText(), anyString), anyString) },

@@ -5,6 +5,7 @@ import { isRecord } from '../lib/is-record';
 import { headerRecord } from '../traffic/header-record';
 import { parseWwwAuthenticate, type Challenge } from './www-authenticate';
 import { redactExchange, redactText } from '../redact/redact';
+import { bodyCarriesError, errorBody, markupTag, MAX_BODY_SCAN, parseJson, redirectError, responseOf, type ErrorBody } from './is-error-exchange';
 
 /** How the error reached the client: this decides what else to look at and what to say. */
 export type ErrorCarrier = 'status' | 'body' | 'redirect' | 'www-authenticate' | 'network';
@@ -34,8 +35,6 @@ export type ErrorSignal = {
   evidence: string[];
 };
 
-const MAX_BODY_SCAN = 100_000;
-
 /** The part of the exchange that is read (bodies up to MAX_BODY_SCAN), redacted. */
 function redactedHead(exchange: HttpExchange): HttpExchange {
   if (!isRecord(exchange)) return exchange;
@@ -61,7 +60,8 @@ function redactQuotes(signal: ErrorSignal): ErrorSignal {
 /**
  * Reads an exchange for an error: a 4xx or 5xx status, an error in a 2xx body (`error`, Slack's
  * `"ok": false`), an error on a redirect's Location, or a failure with no response (status 0).
- * null when the exchange succeeded. Never throws, whatever the exchange holds.
+ * null when the exchange succeeded (isErrorExchange tells which, by the same readers). Never
+ * throws, whatever the exchange holds.
  *
  * It reads the exchange redacted, and redacts again what it quotes of it (a form-encoded
  * error_description decodes to text that may name a secret): whatever it says can be shown,
@@ -86,16 +86,8 @@ export function readError(exchange: HttpExchange, step?: string): ErrorSignal | 
   }
 }
 
-/** Whether an exchange failed, by the same rules as the explainer: what the background uses to count errors. */
-export function isErrorExchange(exchange: HttpExchange): boolean {
-  return readError(exchange) !== null;
-}
-
 function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | null {
-  const response = isRecord(exchange) && isRecord(exchange.response) ? exchange.response : undefined;
-  const status = typeof response?.status === 'number' && Number.isFinite(response.status) ? Math.trunc(response.status) : 0;
-  const headers = headerRecord(response?.headers, 'lower');
-  const body = typeof response?.body === 'string' ? response.body.slice(0, MAX_BODY_SCAN) : '';
+  const { status, headers, body } = responseOf(exchange);
   const request = isRecord(exchange) && isRecord(exchange.request) ? exchange.request : undefined;
   const requestUrl = typeof request?.url === 'string' ? request.url : '';
   const requestHeaders = headerRecord(request?.headers, 'lower');
@@ -105,7 +97,7 @@ function read(exchange: HttpExchange, step: string | undefined): ErrorSignal | n
   // Status 0 means nothing was read: a body or a challenge beside it is not the server's, and is not judged.
   const challenges = status !== 0 && headers['www-authenticate'] ? parseWwwAuthenticate(headers['www-authenticate']) : [];
   const fromBody = status === 0 ? { isError: false, codes: [], evidence: '' } : readBody(body, headers['content-type']);
-  const fromRedirect = status >= 300 && status < 400 && headers.location ? readRedirect(headers.location) : undefined;
+  const fromRedirect = status >= 300 && status < 400 && headers.location ? redirectError(headers.location) : undefined;
   const bearerError = challenges.find((challenge) => challenge.params.error !== undefined);
 
   let carrier: ErrorCarrier;
@@ -249,64 +241,45 @@ function readRequestParams(body: unknown, headers: Record<string, string>): Reco
   return params;
 }
 
-// ---- Redirect
-
-function readRedirect(location: string): { codes: string[]; description?: string; uri?: string } | undefined {
-  // The error comes in the query (RFC 6749 §4.1.2.1) or, for the implicit flow and response_mode=fragment, the fragment.
-  const hash = location.indexOf('#');
-  const question = location.indexOf('?');
-  for (const part of [question >= 0 ? location.slice(question + 1, hash > question ? hash : undefined) : '', hash >= 0 ? location.slice(hash + 1) : '']) {
-    if (part === '') continue;
-    const params = new URLSearchParams(part.includes('?') && !part.split('?')[0]!.includes('=') ? part.slice(part.indexOf('?') + 1) : part);
-    const error = params.get('error');
-    if (error) {
-      return {
-        codes: [error],
-        ...(params.get('error_description') ? { description: params.get('error_description')! } : {}),
-        ...(params.get('error_uri') ? { uri: params.get('error_uri')! } : {}),
-      };
-    }
-  }
-  return undefined;
-}
-
 // ---- Body
 
 type BodyReading = { isError: boolean; codes: string[]; description?: string; uri?: string; evidence: string };
 
-function readBody(body: string, contentType: string | undefined): BodyReading {
-  const text = body.trim();
-  const none: BodyReading = { isError: false, codes: [], evidence: '' };
-  if (text === '') return none;
-  if (/^[[{]/.test(text)) {
-    const json = parseJson(text);
-    if (json !== undefined) return readJson(json);
-  }
-  if (/x-www-form-urlencoded/i.test(contentType ?? '') || /^[^\s{}<>=&]+=[^\s]*$/.test(text)) {
-    const params = new URLSearchParams(text);
-    const error = params.get('error');
-    if (error) {
+function readBody(text: string, contentType: string | undefined): BodyReading {
+  const body = errorBody(text, contentType);
+  const isError = bodyCarriesError(body);
+  switch (body.kind) {
+    case 'json':
+      return readJson(body, isError);
+    case 'form': {
+      const error = body.params.get('error');
+      if (!error) return { isError, codes: [], evidence: '' };
+      const description = body.params.get('error_description');
+      const uri = body.params.get('error_uri');
       return {
-        isError: true,
-        codes: [error, ...aadsts(params.get('error_description') ?? '')],
-        ...(params.get('error_description') ? { description: params.get('error_description')! } : {}),
-        ...(params.get('error_uri') ? { uri: params.get('error_uri')! } : {}),
+        isError,
+        codes: [error, ...aadsts(description ?? '')],
+        ...(description ? { description } : {}),
+        ...(uri ? { uri } : {}),
         evidence: `The form-encoded body has error=${error}.`,
       };
     }
-    return none;
+    case 'markup':
+      return readMarkup(body, isError);
+    case 'text': {
+      // Plain text: what some servers send with a 401 ("HTTP Basic: Access denied.").
+      const line = body.text.split(/\r?\n/, 1)[0]!.slice(0, 300);
+      return { isError, codes: aadsts(body.text), description: line, evidence: `The body says: "${line}"` };
+    }
+    default:
+      return { isError, codes: [], evidence: '' };
   }
-  if (/^</.test(text)) return readMarkup(text);
-  // Plain text: what some servers send with a 401 ("HTTP Basic: Access denied.").
-  const line = text.split(/\r?\n/, 1)[0]!.slice(0, 300);
-  return { isError: false, codes: aadsts(text), description: line, evidence: `The body says: "${line}"` };
 }
 
-// One JSON shape per provider family; each is read only for the fields that name an error.
-function readJson(json: unknown): BodyReading {
+// The codes and words of each provider family's JSON shape; which fields mark an error is errorBody's.
+function readJson({ root, fields }: Extract<ErrorBody, { kind: 'json' }>, isError: boolean): BodyReading {
   const none: BodyReading = { isError: false, codes: [], evidence: '' };
-  const root = Array.isArray(json) ? json[0] : json;
-  if (!isRecord(root)) return none;
+  if (!root) return none;
   const codes: string[] = [];
   const descriptions: string[] = [];
   let uri: string | undefined;
@@ -316,50 +289,25 @@ function readJson(json: unknown): BodyReading {
   const say = (value: unknown) => {
     if (typeof value === 'string' && value.trim() !== '') descriptions.push(value.trim());
   };
-  let isError = false;
-  const fields: string[] = [];
 
   const error = root.error;
-  if (typeof error === 'string' && error !== '') {
-    isError = true;
-    add(error);
-    fields.push(`"error": "${error}"`);
-  } else if (isRecord(error)) {
-    // Google APIs, Microsoft Graph, Stripe, Spotify's Web API, Dropbox: {"error": {"code"|"status"|"type"|".tag", "message"}}.
-    isError = true;
+  if (typeof error === 'string') add(error);
+  else if (isRecord(error)) {
     add(error.status);
     add(error.code);
     add(error.type);
     add(error['.tag']);
     say(error.message);
-    fields.push(`"error": {${Object.keys(error).slice(0, 4).map((k) => `"${k}"`).join(', ')}}`);
-  }
-  if (root.ok === false) {
-    isError = true;
-    fields.push('"ok": false');
-  }
-  for (const name of ['errorCode', 'error_code', 'errorSummary', 'error_summary']) {
-    if (root[name] !== undefined && root[name] !== null) {
-      isError = true;
-      fields.push(`"${name}"`);
-    }
   }
   add(root.errorCode);
   add(root.error_code);
   if (typeof root.error_summary === 'string') add(root.error_summary.split('/')[0]);
-  // Twitter v1.1 {"errors":[{"code":89,"message":…}]}, Shopify {"errors": "…"}, Intuit {"Fault":{"Error":[…]}}.
   const errors = isRecord(root.Fault) ? root.Fault.Error : root.errors;
   if (Array.isArray(errors) && isRecord(errors[0])) {
-    isError = true;
     add(errors[0].code);
     say(errors[0].message ?? errors[0].Message);
     say(errors[0].Detail ?? errors[0].detail);
-    fields.push(isRecord(root.Fault) ? '"Fault"' : '"errors"');
-  } else if (typeof errors === 'string') {
-    isError = true;
-    say(errors);
-    fields.push('"errors"');
-  }
+  } else if (typeof errors === 'string') say(errors);
   // Zoom {"code": 124, "message": …} and Salesforce [{"errorCode": …, "message": …}].
   if (typeof root.code === 'number' || (typeof root.code === 'string' && typeof root.message === 'string')) add(root.code);
   say(root.error_description);
@@ -383,17 +331,15 @@ function readJson(json: unknown): BodyReading {
   };
 }
 
-function readMarkup(text: string): BodyReading {
-  // An HTML error page's <title> or first heading; an XML error's <error>, <message> or <code>.
-  const tag = (name: string) => new RegExp(`<${name}\\b[^>]{0,200}>([^<]{1,300})</${name}>`, 'i').exec(text)?.[1]?.trim();
-  const code = tag('error') ?? tag('code') ?? tag('errorCode');
+function readMarkup({ text, xml, code }: Extract<ErrorBody, { kind: 'markup' }>, isError: boolean): BodyReading {
+  // An HTML error page's <title> or first heading; an XML error's <message>.
+  const tag = (name: string) => markupTag(text, name);
   const description = tag('message') ?? tag('error_description') ?? tag('title') ?? tag('h1') ?? tag('h2');
-  const isXml = /^<\?xml/i.test(text);
   return {
-    isError: isXml && code !== undefined,
+    isError,
     codes: [...(code ? [code] : []), ...aadsts(text.slice(0, 20_000))],
     ...(description ? { description } : {}),
-    evidence: `The ${isXml ? 'XML' : 'HTML'} body says: "${description ?? code ?? ''}"`,
+    evidence: `The ${xml ? 'XML' : 'HTML'} body says: "${description ?? code ?? ''}"`,
   };
 }
 
@@ -404,20 +350,10 @@ function aadsts(text: string): string[] {
 
 // ---- Helpers
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 function parseObject(text: string): Record<string, unknown> | undefined {
   const value = parseJson(text);
   return isRecord(value) ? value : undefined;
 }
-
-
 
 function pathOf(url: string): string {
   const match = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*([^?#]*)/i.exec(url.trim());

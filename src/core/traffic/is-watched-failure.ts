@@ -1,6 +1,5 @@
 import type { HttpExchange, HttpRequest } from './http-exchange';
-import { isRecord } from '../lib/is-record';
-import { isErrorExchange } from '../diagnose/read-error';
+import { isErrorExchange, statusOf } from '../diagnose/is-error-exchange';
 
 /** The statuses OAuth and its APIs answer a client's mistake with (RFC 6749 §5.2, RFC 6750 §3.1, RFC 6585 §4). */
 const CLIENT_MISTAKES = new Set([400, 401, 403, 429]);
@@ -13,10 +12,8 @@ const CLIENT_MISTAKES = new Set([400, 401, 403, 429]);
  */
 export function isWatchedFailure(exchange: HttpExchange): boolean {
   if (!isErrorExchange(exchange)) return false;
-  // isErrorExchange has vouched for nothing but the outcome: read the status as it does (Number()
-  // of a stored {"toString": 1} threw).
-  const response: unknown = isRecord(exchange) ? exchange.response : undefined;
-  const status = isRecord(response) && typeof response.status === 'number' && Number.isFinite(response.status) ? Math.trunc(response.status) : 0;
+  // The status as isErrorExchange read it (Number() of a stored {"toString": 1} threw).
+  const status = statusOf(exchange);
   return CLIENT_MISTAKES.has(status) || status < 400 || status >= 500 || isTokenRequest(exchange?.request);
 }
 

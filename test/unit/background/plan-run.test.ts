@@ -4,27 +4,20 @@ import { planRun } from '../../../src/background/plan-run';
 
 const holds = async () => true;
 
-describe('planRun: the warnings before Run', () => {
-  it('none for the bundled demo server', async () => {
-    const metadata: ProviderMetadata = { issuer: 'http://127.0.0.1:4455', authorization_endpoint: 'http://127.0.0.1:4455/auth', token_endpoint: 'http://127.0.0.1:4455/token' };
-    expect((await planRun(bundledDemoProfile(), { holds, discover: async () => metadata })).endpointWarnings).toEqual([]);
-  });
-
-  it('names the endpoints discovery names on another origin, and the profile’s own', async () => {
+describe('planRun: what Run will ask for, and the discovery the view warns with', () => {
+  it('hands over the discovery document it planned with, for the view to judge the endpoints it names', async () => {
     const profile: FlowProfile = { ...bundledDemoProfile('https://as.example'), userinfoEndpoint: 'http://api.example/me' };
     const metadata: ProviderMetadata = { issuer: 'https://as.example', authorization_endpoint: 'https://as.example/a', token_endpoint: 'https://tokens.example.net/t', jwks_uri: 'https://as.example/jwks' };
     const plan = await planRun(profile, { holds, discover: async () => metadata });
-    expect(plan.endpointWarnings?.map((w) => [w.code, w.endpoint, w.host, w.source])).toEqual([
-      ['insecure_http', 'userinfo', 'api.example', 'profile'],
-      ['other_origin', 'token', 'tokens.example.net', 'discovery'],
-      ['other_origin', 'userinfo', 'api.example', 'profile'],
-    ]);
+    expect(plan.endpointsKnown).toBe(true);
+    expect(plan.metadata).toEqual(metadata);
+    expect(plan.hosts.map((host) => host.permission)).toContain('https://tokens.example.net/*');
   });
 
-  it('discovery that cannot be read: the profile’s own endpoints are still judged', async () => {
+  it('discovery that cannot be read: no document, the issuer’s host stands in', async () => {
     const profile: FlowProfile = { ...bundledDemoProfile('https://as.example'), tokenEndpoint: 'https://elsewhere.example/token' };
     const plan = await planRun(profile, { holds, discover: async () => Promise.reject(new Error('down')) });
     expect(plan.endpointsKnown).toBe(false);
-    expect(plan.endpointWarnings?.map((w) => w.host)).toEqual(['elsewhere.example']);
+    expect(plan).not.toHaveProperty('metadata');
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATEGORY_TEXTS, explainExchange, isErrorExchange, tokenResponseWarnings, type HttpExchange } from '../../../../src/core';
+import { CATEGORY_TEXTS, explainExchange, isErrorExchange, readError, tokenResponseWarnings, type HttpExchange } from '../../../../src/core';
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code));
 const anyString = fc.string({ unit: codeUnit, maxLength: 200 });
@@ -85,6 +85,16 @@ describe('explainExchange never throws', () => {
         }
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  // The background counts errors with isErrorExchange alone, without readError's reading.
+  it('isErrorExchange tells exactly the exchanges readError reads an error in', () => {
+    fc.assert(
+      fc.property(exchange, (ex) => {
+        expect(isErrorExchange(ex)).toBe(readError(ex) !== null);
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bundledDemoProfile, exportProfiles, importProfiles } from '../../../../src/core';
+import { bundledDemoProfile, exportProfiles, importProfiles, readProfiles } from '../../../../src/core';
 
 describe('profile import and export', () => {
   it('keeps how token requests are sent and what a preset knew of CORS, never the secret', () => {
@@ -35,6 +35,15 @@ describe('profile import and export', () => {
       ['Plain', [['insecure_http', 'issuer', 'auth.intranet.example']]],
     ]);
     expect(warnings[0]!.warnings[0]!.message).toContain('the authorization code, the PKCE verifier and the client secret would go to collect.attacker.example');
+  });
+
+  it('readProfiles, what the background stores, checks the same profiles without judging where they point', () => {
+    const file = JSON.stringify({ profiles: [{ name: 'Elsewhere', issuer: 'http://as.example', tokenEndpoint: 'https://other.example/t', clientId: 'c', clientAuth: 'none', pkce: 'S256', clientSecret: 's' }, { name: 'x' }] });
+    const { warnings, ...read } = importProfiles(file);
+    expect(warnings).toHaveLength(1);
+    expect(readProfiles(file)).toEqual(read);
+    expect(read.profiles).toHaveLength(1);
+    expect(read.problems).toHaveLength(2);
   });
 
   it('has no warnings for a file it cannot read', () => {

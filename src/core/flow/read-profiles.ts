@@ -1,6 +1,3 @@
-import { endpointWarnings, type EndpointWarning } from './endpoint-warnings';
-import { isRecord } from '../lib/is-record';
-import type { ProviderIdentity } from '../catalog/provider-identities';
 import { TOKEN_REQUESTS_LABELS, type ClientAuthMethod, type FlowProfile, type TokenRequestsAs } from './flow-profile';
 
 const CLIENT_AUTH: ClientAuthMethod[] = ['client_secret_basic', 'client_secret_post', 'none'];
@@ -11,49 +8,23 @@ const STRING_FIELDS = [
   'userinfoEndpoint', 'clientId', 'scope', 'redirectUri', 'redirectUriAtExchange',
 ] as const;
 
-/**
- * Profiles as JSON to share or keep, never with their secrets. Never throws: a stored entry that
- * is not a profile, or one JSON cannot write (nested too deep), is left out; it could not be
- * imported either.
- */
-export function exportProfiles(profiles: FlowProfile[]): string {
-  const shareable = (Array.isArray(profiles) ? profiles : [])
-    .filter(isRecord)
-    .map(({ id: _id, clientSecret: _secret, rememberSecret: _remember, ...rest }) => rest)
-    .filter(writable);
-  return JSON.stringify({ oauthLensProfiles: 1, profiles: shareable }, null, 2);
-}
-
-function writable(value: unknown): boolean {
-  try {
-    JSON.stringify(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** An imported profile's endpoints that deserve a look before it is run (see endpointWarnings). */
-export type ImportWarning = { profile: string; warnings: EndpointWarning[] };
-
-export type ImportedProfiles = { profiles: FlowProfile[]; problems: string[]; warnings: ImportWarning[] };
+export type ReadProfiles = { profiles: FlowProfile[]; problems: string[] };
 
 /**
- * Reads exported profiles back, each checked field by field. A secret found in the file is
- * dropped and said so: secrets are typed in, not imported. A file can name any host, so each
- * profile whose endpoints are on plain http: or on another origin than its issuer comes with
- * warnings that name them (`knownProviders`: see endpointWarnings). Never throws.
+ * Reads exported profiles back, each checked field by field: what the background stores on
+ * import. A secret found in the file is dropped and said so: secrets are typed in, not imported.
+ * Never throws.
  */
-export function importProfiles(text: string, knownProviders: readonly ProviderIdentity[] = []): ImportedProfiles {
+export function readProfiles(text: string): ReadProfiles {
   const problems: string[] = [];
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { profiles: [], problems: ['The file is not JSON.'], warnings: [] };
+    return { profiles: [], problems: ['The file is not JSON.'] };
   }
   const list = Array.isArray(json) ? json : (json as { profiles?: unknown } | null)?.profiles;
-  if (!Array.isArray(list)) return { profiles: [], problems: ['No "profiles" list in the file.'], warnings: [] };
+  if (!Array.isArray(list)) return { profiles: [], problems: ['No "profiles" list in the file.'] };
   const profiles: FlowProfile[] = [];
   list.forEach((entry: unknown, i) => {
     const where = `Profile ${i + 1}`;
@@ -86,9 +57,5 @@ export function importProfiles(text: string, knownProviders: readonly ProviderId
     if (raw.clientSecret !== undefined) problems.push(`${where} (${String(profile.name)}): its client secret was left out; type it in.`);
     profiles.push({ scope: '', ...profile, clientAuth: raw.clientAuth, pkce: raw.pkce } as FlowProfile);
   });
-  const warnings = profiles.flatMap((profile) => {
-    const found = endpointWarnings(profile, undefined, knownProviders);
-    return found.length > 0 ? [{ profile: profile.name, warnings: found }] : [];
-  });
-  return { profiles, problems, warnings };
+  return { profiles, problems };
 }
