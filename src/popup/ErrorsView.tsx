@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hostOf, type ErrorEntry } from '../core';
 import { useCapabilities } from './capabilities';
@@ -6,6 +7,7 @@ import { ErrorDetail } from './ErrorDetail';
 import { explainEntry } from './explain-entry';
 import { ExplainResponse } from './ExplainResponse';
 import { Time } from './Time';
+import { useWide } from './use-wide';
 
 type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | { state: 'failed'; message: string };
 
@@ -14,9 +16,21 @@ type List = { state: 'loading' } | { state: 'ready'; entries: ErrorEntry[] } | {
  * them seen, which clears the toolbar badge. Loaded again each time the tab becomes active.
  */
 export function ErrorsView({ active }: { active: boolean }) {
-  const { ask } = useCapabilities();
+  const { ask, viewMemory } = useCapabilities();
   const [list, setList] = useState<List>({ state: 'loading' });
+  // The entry opened last, opened again when the view comes back (while the log keeps it).
   const [open, setOpen] = useState<string>();
+  useEffect(() => void viewMemory?.load().then((state) => state.entryId && setOpen((now) => now ?? state.entryId), () => {}), [viewMemory]);
+  const toggle = (id: string) => {
+    const next = open === id ? undefined : id;
+    setOpen(next);
+    viewMemory?.update({ entryId: next }).catch(() => {});
+  };
+  // Wide, the list and the entry opened stand side by side; narrow, the entry opens in the list.
+  const wide = useWide();
+  // Bodies pasted for entries the browser kept them from: the row's verdict follows them too.
+  const [pasted, setPasted] = useState<Record<string, string>>({});
+  const paste = (id: string) => (body: string) => setPasted((all) => ({ ...all, [id]: body }));
   // A new error, recorded by a run or the watcher while the list is open, shows at once.
   const [version, setVersion] = useState(0);
   useStored(['errorIndex'], () => setVersion((v) => v + 1));
@@ -38,6 +52,7 @@ export function ErrorsView({ active }: { active: boolean }) {
       (error: Error) => setList({ state: 'failed', message: error.message }),
     );
 
+  const openEntry = list.state === 'ready' ? list.entries.find((entry) => entry.id === open) : undefined;
   return (
     <section class="errors" aria-label="Errors">
       {list.state === 'loading' && <p class="muted">Loading…</p>}
@@ -61,16 +76,20 @@ export function ErrorsView({ active }: { active: boolean }) {
               Clear
             </button>
           </p>
-          <ol class="error-list">
-            {list.entries.map((entry) => (
-              <ErrorRow
-                key={entry.id}
-                entry={entry}
-                open={open === entry.id}
-                onToggle={() => setOpen(open === entry.id ? undefined : entry.id)}
-              />
-            ))}
-          </ol>
+          <div class={wide ? 'panes' : undefined}>
+            <ol class="error-list">
+              {list.entries.map((entry) => (
+                <ErrorRow key={entry.id} entry={entry} pastedBody={pasted[entry.id] ?? ''} open={open === entry.id} onToggle={() => toggle(entry.id)}>
+                  {!wide && open === entry.id && <EntryDetail entry={entry} pastedBody={pasted[entry.id] ?? ''} onPaste={paste(entry.id)} />}
+                </ErrorRow>
+              ))}
+            </ol>
+            {wide && (
+              <div class="pane">
+                {openEntry ? <EntryDetail entry={openEntry} pastedBody={pasted[openEntry.id] ?? ''} onPaste={paste(openEntry.id)} /> : <p class="muted">Pick an error to see its cause, the evidence and the fix.</p>}
+              </div>
+            )}
+          </div>
         </>
       )}
       <ExplainResponse />
@@ -78,8 +97,9 @@ export function ErrorsView({ active }: { active: boolean }) {
   );
 }
 
-function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean; onToggle: () => void }) {
-  const [pastedBody, setPastedBody] = useState('');
+type RowProps = { entry: ErrorEntry; pastedBody: string; open: boolean; onToggle: () => void; children?: ComponentChildren };
+
+function ErrorRow({ entry, pastedBody, open, onToggle, children }: RowProps) {
   const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
   const { request, response } = exchange;
   const host = request ? (hostOf(request.url, { port: true }) ?? request.url.slice(0, 40)) : '';
@@ -90,13 +110,23 @@ function ErrorRow({ entry, open, onToggle }: { entry: ErrorEntry; open: boolean;
         <span class="host">{host}</span> <span class="title">{diagnosis?.title ?? 'Not an error'}</span>
         {!entry.seen && <span class="badge new">new</span>}
       </button>
-      {open && entry.bodyUnavailable && (
+      {children}
+    </li>
+  );
+}
+
+/** One entry opened: its diagnosis, judged again with a body pasted from the network panel when the browser hid it. */
+function EntryDetail({ entry, pastedBody, onPaste }: { entry: ErrorEntry; pastedBody: string; onPaste: (body: string) => void }) {
+  const { exchange, diagnosis } = useMemo(() => explainEntry(entry, pastedBody), [entry, pastedBody]);
+  return (
+    <>
+      {entry.bodyUnavailable && (
         <label class="pasted-body">
           Response body, copied from the network panel (Chrome does not let extensions read it)
-          <textarea name="pastedBody" rows={3} value={pastedBody} onInput={(e) => setPastedBody(e.currentTarget.value)} spellcheck={false} placeholder={'{"error":"invalid_grant", …}'} />
+          <textarea name="pastedBody" rows={3} value={pastedBody} onInput={(e) => onPaste(e.currentTarget.value)} spellcheck={false} placeholder={'{"error":"invalid_grant", …}'} />
         </label>
       )}
-      {open && diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} />}
-    </li>
+      {diagnosis && <ErrorDetail exchange={exchange} diagnosis={diagnosis} at={entry.at} />}
+    </>
   );
 }

@@ -141,7 +141,8 @@ describe('Errors view', () => {
     expect(screen.getByTestId('explanation').textContent).toContain('status and headers alone');
     expect(row.dataset.category).not.toBe('token_revoked');
     // Google's answer to a revoked refresh token (https://developers.google.com/identity/protocols/oauth2#expiration).
-    fireEvent.input(within(row).getByRole('textbox', { name: /Response body/ }), {
+    // Beside the list in a wide view, in it in a narrow one.
+    fireEvent.input(screen.getByRole('textbox', { name: /Response body/ }), {
       target: { value: '{"error":"invalid_grant","error_description":"Token has been expired or revoked.","access_token":"ya29.a0-should-not-show"}' },
     });
     expect(screen.getByTestId('explanation').textContent).not.toContain('status and headers alone');

@@ -140,6 +140,30 @@ describe('the workspace', () => {
     expect(storage.state().runId).toBe('r2');
   });
 
+  it('Errors opens the entry last opened: beside the list when wide, in it when narrow', async () => {
+    const storage = sharedStorage();
+    storage.recordError(ERROR);
+    const viewport = (width: number) => (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width, height: 800 });
+    try {
+      viewport(1280);
+      renderWith(<App />, storage.capabilities);
+      fireEvent.click(await screen.findByRole('tab', { name: /Errors/ }));
+      fireEvent.click(within(await screen.findByTestId('error-entry')).getByRole('button'));
+      await screen.findByTestId('error-detail');
+      expect(screen.getByTestId('error-detail').closest('.pane')).not.toBeNull();
+      await waitFor(() => expect(storage.state()).toMatchObject({ tab: 'errors', entryId: 'e1' }));
+      cleanup();
+
+      viewport(400);
+      renderWith(<App />, storage.capabilities);
+      const detail = await screen.findByTestId('error-detail');
+      expect(detail.closest('[data-testid=error-entry]')).not.toBeNull();
+      expect(document.querySelector('.pane')).toBeNull();
+    } finally {
+      viewport(1024);
+    }
+  });
+
   it('the popup offers the panel and the tab, the panel only the tab, the tab neither', async () => {
     const opened: string[] = [];
     for (const place of ['popup', 'panel', 'tab'] as const) {
