@@ -34,6 +34,8 @@ function largeBody(marker: string, size: number): string {
  * - /login → the bundled server's sign-in → /callback, which redeems the code twice (demo-public, PKCE);
  * - /login?case=mismatch: the same, but /callback redeems the code once, with a redirect_uri that
  *   differs from the authorization request's by a trailing slash;
+ * - /login?case=clean: the same, done right: discovery read, the code redeemed once, then the
+ *   userinfo endpoint called with the access token (200);
  * - /limited: two token requests to a server limited to one a minute (429 with Retry-After);
  * - /large-errors?count=N&size=B: N requests to the app itself, one after the other, each answered
  *   by /large-error/<i> with a 500 of B bytes (largeErrorMarker(i) first, then random words that
@@ -64,10 +66,15 @@ const show = (line) => { document.getElementById('result').textContent += line +
         return res.end();
       }
       case '/callback': {
-        const mismatch = url.searchParams.get('state') === 'mismatch';
+        const state = url.searchParams.get('state');
+        const mismatch = state === 'mismatch';
         const body = form({ grant_type: 'authorization_code', code: url.searchParams.get('code') ?? '', redirect_uri: mismatch ? `${redirectUri}/` : redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
+        const redeem = `fetch(${JSON.stringify(`${issuer}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} })`;
+        if (state === 'clean') {
+          return page(`await fetch(${JSON.stringify(`${issuer}/.well-known/openid-configuration`)}); const r = await ${redeem}; show(r.status); const { access_token } = await r.json(); const me = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer ' + access_token } }); show(me.status);`);
+        }
         // The classic bugs: the callback handler runs twice; the token request builds its redirect_uri differently.
-        return page(`for (let i = 0; i < ${mismatch ? 1 : 2}; i++) { const r = await fetch(${JSON.stringify(`${issuer}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }); show(r.status); }`);
+        return page(`for (let i = 0; i < ${mismatch ? 1 : 2}; i++) { const r = await ${redeem}; show(r.status); }`);
       }
       case '/limited': {
         const body = form({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
