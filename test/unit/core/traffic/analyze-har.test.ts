@@ -128,6 +128,24 @@ describe('what real tools leave out or write otherwise', () => {
     expect('notes' in result && result.notes).toEqual(['entry 1 has no request.url: skipped', 'entry 2 is not an object: skipped']);
   });
 
+  it('kinds by the specs: discovery under an issuer path (RFC 8414 §3), a pushed authorization request, a form posted back, an API key', () => {
+    const entry = (method: string, url: string, extra: Record<string, unknown> = {}) => ({ request: { method, url, ...extra }, response: { status: 200 } });
+    const items = itemsOf(
+      analyzeHar({
+        log: {
+          entries: [
+            entry('GET', 'https://server.example.com/.well-known/oauth-authorization-server/tenant1'),
+            entry('GET', 'https://server.example.com/authorize?client_id=s6BhdRkqt3&request_uri=urn%3Aietf%3Aparams%3Aoauth%3Arequest_uri%3A6esc_11ACC5bwc014ltc14eY22c'),
+            entry('POST', 'https://client.example.com/cb', { headers: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded' }], postData: { mimeType: 'application/x-www-form-urlencoded', text: 'code=SplxlOBeZQQYbYS6WxSbIA&state=xyz' } }),
+            entry('GET', 'https://api.example.com/items', { headers: [{ name: 'X-Api-Key', value: 'k' }] }),
+            entry('GET', 'https://client.example.com/app.js', { headers: [{ name: ':authority', value: 'client.example.com' }] }),
+          ],
+        },
+      }),
+    );
+    expect(items.map((item) => item.kind)).toEqual(['discovery', 'authorization_request', 'authorization_response', 'api_call', 'other']);
+  });
+
   it('no entries: nothing to show, no error', () => {
     expect(analyzeHar('{"log":{"version":"1.2","entries":[]}}')).toEqual({ items: [] });
   });
