@@ -35,6 +35,7 @@ import {
   tokenFormats,
   evidenceLedger,
   httpResponse,
+  harFile,
   trafficEvent,
   trafficState,
 } from './shapes';
@@ -253,6 +254,8 @@ export const CORE_TARGETS: Targets = {
   startTraffic: { args: fc.tuple(optional(fc.array(parsedHostPattern, { maxLength: 3 })), optional(evidenceLedger)) },
   judgeTraffic: { args: fc.tuple(trafficState, data(trafficEvent)) },
   wantsBody: { args: fc.tuple(trafficState, anyString, anyNumber) },
+  // A file dropped or pasted, or what DevTools' getHAR() hands over: its text, any text, or the parsed value at any depth.
+  analyzeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   redactResponse: { args: fc.tuple(data(httpResponse)), mayReturnUndefined: true },
   isAuthorizationRequest: { args: fc.tuple(urlish) },
   // Hands back the ledger it was given, whatever that was, when the URL is not an authorization request.

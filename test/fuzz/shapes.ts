@@ -35,7 +35,7 @@ import {
 } from '../../src/core';
 import { RFC6749_ERROR, RFC6749_RESPONSE, RFC7515_UNSECURED, RFC7516_JWE, RFC7519_JWT, GITHUB_FORM_RESPONSE } from '../unit/core/fixtures';
 import { PROVIDER_ERROR_FIXTURES } from '../unit/core/provider-error-fixtures';
-import { anyNumber, anyString, data, deepValue, formBody, jsonOf, jsonText, jwtish, piecesString, rare, urlish } from './hostile';
+import { anyNumber, anyString, base64ish, data, deepValue, formBody, jsonOf, jsonText, jwtish, piecesString, rare, urlish } from './hostile';
 
 // The project's own types as fuzz input, built from real shapes (the providers' documented
 // errors, the presets, RFC examples) so that the fuzz reaches the code behind the type guards;
@@ -467,3 +467,52 @@ export const trafficState: fc.Arbitrary<TrafficState> = fc.record({
   pending: fc.dictionary(fc.constantFrom('1', '2'), fc.record({ request: httpRequest, at: isoDate }), { maxKeys: 2 }),
   seen: fc.record({ requests: fc.nat() }),
 });
+
+/** A HAR entry as browsers and proxies write them (HAR 1.2, Chrome's `_error` and pseudo-headers), an OAuth step or anything. */
+const harUrl = fc.oneof(
+  urlish,
+  fc.constantFrom(
+    'https://server.example.com/.well-known/openid-configuration',
+    'https://server.example.com/authorize?response_type=code&client_id=s6BhdRkqt3&state=xyz&redirect_uri=https%3A%2F%2Fclient.example.com%2Fcb',
+    'https://client.example.com/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz',
+    'https://server.example.com/token',
+    'https://api.example.com/me?access_token=2YotnFZFEjr1zCsicMWpAA',
+  ),
+);
+const harHeaders = fc.array(fc.record({ name: fc.oneof(headerNames, fc.constantFrom(':authority', ':path', ':status')), value: headerValues }, { requiredKeys: ['name'] }), { maxLength: 4 });
+export const harEntry = fc.record(
+  {
+    startedDateTime: fc.oneof(isoDate, fc.constantFrom('2026-12-01T10:00:00.000+01:00', '2026-12-01T10:00:00Z')),
+    time: fc.oneof(fc.nat(5000), anyNumber),
+    request: fc.record(
+      {
+        method: methods,
+        url: harUrl,
+        headers: harHeaders,
+        postData: fc.record(
+          {
+            mimeType: fc.constantFrom('application/x-www-form-urlencoded', 'application/json', ''),
+            text: fc.oneof(formBody, bodyText),
+            params: fc.array(fc.record({ name: fc.constantFrom('grant_type', 'code', 'redirect_uri', 'client_id'), value: anyString }, { requiredKeys: ['name'] }), { maxLength: 3 }),
+          },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: ['url'] },
+    ),
+    response: fc.record(
+      {
+        status: fc.oneof(fc.constantFrom(0, -1, 200, 302, 400, 401, 429), anyNumber),
+        statusText: anyString,
+        headers: harHeaders,
+        content: fc.record({ mimeType: headerValues, text: fc.oneof(bodyText, base64ish), encoding: fc.constantFrom('base64', 'utf-8') }, { requiredKeys: [] }),
+        redirectURL: harUrl,
+        _error: fc.constantFrom('net::ERR_ABORTED', 'net::ERR_CONNECTION_REFUSED', ''),
+      },
+      { requiredKeys: ['status'] },
+    ),
+    _resourceType: fc.constantFrom('document', 'fetch', 'xhr'),
+  },
+  { requiredKeys: ['request'] },
+);
+export const harFile = fc.record({ log: fc.record({ version: fc.constant('1.2'), entries: fc.array(harEntry, { maxLength: 6 }) }, { requiredKeys: ['entries'] }) });

@@ -139,10 +139,14 @@ export function historyForCodeExchange(ledger: EvidenceLedger, codeHash: string,
   };
 }
 
-/** Insertion order is the order codes were first noted: the oldest go first. */
+/**
+ * Insertion order is the order codes were first noted: the oldest go first, a fifth at a time.
+ * Cut to exactly KEPT_CODES, every code noted beyond it rebuilt the whole record: a HAR file of
+ * thousands of sign-ins spent most of its time there.
+ */
 function newestCodes(codes: EvidenceLedger['codes']): EvidenceLedger['codes'] {
-  const entries = Object.entries(codes);
-  return entries.length > KEPT_CODES ? Object.fromEntries(entries.slice(-KEPT_CODES)) : codes;
+  const names = Object.keys(codes);
+  return names.length > KEPT_CODES ? Object.fromEntries(names.slice(-Math.floor((KEPT_CODES * 4) / 5)).map((name) => [name, codes[name]])) : codes;
 }
 
 function queryOf(url: string): URLSearchParams | undefined {

@@ -42,7 +42,9 @@ export function judgeTraffic(state: TrafficState, event: TrafficEvent): TrafficS
       let ledger = state.ledger;
       const code = codeInRedirect(ledger, event.location);
       if (code) ledger = noteCodeIssued(ledger, hashCode(code.code), event.at, code.redirectUriAtAuthorization);
-      const finished = finish({ ...state, ledger }, event.id, event.status, headerRecord([...Object.entries(headerRecord(event.headers)), ['Location', event.location]]), undefined);
+      // The location given replaces a Location among the headers (webRequest's and HAR's hold one): not joined to it.
+      const headers = Object.entries(headerRecord(event.headers)).filter(([name]) => name.toLowerCase() !== 'location');
+      const finished = finish({ ...state, ledger }, event.id, event.status, headerRecord([...headers, ['Location', event.location]]), undefined);
       // The same id goes on to the redirect's target: that hop is watched in its turn.
       if (!watched(finished.state, event.location)) return finished;
       const next: PendingRequest = { request: captureRequest('GET', event.location, undefined, undefined), at: known.at };

@@ -109,6 +109,15 @@ describe('the watcher\'s judgement, fed as events', () => {
     expect(wantsBody(state, 'unknown', 500)).toBe(false);
   });
 
+  it('a redirect\'s location replaces the Location among its headers, not joined to it', () => {
+    const location = 'https://client.example.com/cb?error=access_denied&state=xyz';
+    const { entries } = feed(watching(), [
+      { kind: 'request', id: 'a', at: 't', method: 'GET', url: AUTHORIZE },
+      { kind: 'redirect', id: 'a', at: 't', status: 302, headers: [{ name: 'location', value: location }], location },
+    ]);
+    expect(entries[0]!.exchange.response.headers).toEqual({ Location: location });
+  });
+
   it('an error with no body from the source says so (Chrome\'s webRequest gives none)', () => {
     const { entries } = feed(watching(), [
       { kind: 'request', id: 'u', at: 't', method: 'GET', url: 'https://server.example.com/userinfo' },

@@ -1,0 +1,131 @@
+import type { Diagnosis } from '../diagnose/diagnosis';
+import { explainExchange } from '../diagnose/explain-exchange';
+import { isRecord } from '../lib/is-record';
+import { harKind, type HarKind } from './har-kind';
+import { judgeTraffic, startTraffic } from './judge-traffic';
+import { readHarEntry, type HarExchange } from './read-har-entry';
+import type { TrafficEvent, TrafficState } from './traffic-event';
+
+export type HarItem = { entryIndex: number; kind: HarKind; diagnosis?: Diagnosis };
+
+/** `notes`: what was read otherwise than written (an entry skipped, a field assumed), in the file's words. */
+export type HarAnalysis = { error: string } | { items: HarItem[]; notes?: string[] };
+
+/** Beyond this many, notes are counted, not listed: a file of 10 000 odd entries needs one line, not 10 000. */
+const NOTES_SHOWN = 20;
+
+/**
+ * Judges a HAR file (HAR 1.2, from any browser or proxy) as the watcher judges the traffic it
+ * sees: each entry becomes the `TrafficEvent`s a source would have sent, and all are folded in
+ * the order they happened through `judgeTraffic`, so a code redeemed twice or a redirect_uri that
+ * changed between the authorization and the token request is judged with the file's own history.
+ * Each item names its entry's index in `log.entries` (the file's order, whatever order it was
+ * judged in); items come in the order the requests started. A failure has the diagnosis
+ * `explainExchange` makes of the reducer's redacted entry, so nothing returned holds a secret.
+ *
+ * `har` is the file's text or what it parses to (a DevTools `getHAR()` log, `log` left out, too).
+ * `now` (ms) is the moment to judge an entry with no date against. A file that cannot be read
+ * at all gives `{ error }` saying what is wrong. Never throws.
+ */
+export function analyzeHar(har: string | object, options: { now?: number } = {}): HarAnalysis {
+  try {
+    const entries = entriesOf(har);
+    if ('error' in entries) return entries;
+    return judgeEntries(entries.list, isRecord(options) && typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : undefined);
+  } catch (error) {
+    // Reached only by hostile objects (getters, proxies): the file is then unreadable, not the extension broken.
+    return { error: `the HAR could not be read: ${error instanceof Error ? error.name : 'unknown error'}` };
+  }
+}
+
+function entriesOf(har: unknown): { list: unknown[] } | { error: string } {
+  let value = har;
+  if (typeof har === 'string') {
+    // Fiddler and Windows tools may write a byte order mark.
+    const text = har.replace(/^\uFEFF/, '');
+    if (text.trim() === '') return { error: 'the file is empty' };
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      return { error: `not JSON: ${jsonProblem(error, text)}` };
+    }
+  }
+  if (!isRecord(value)) return { error: `not a HAR file: it holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}, not an object with log.entries` };
+  // chrome.devtools.network.getHAR() gives the log itself, without the "log" around it.
+  const log = isRecord(value.log) ? value.log : Array.isArray(value.entries) ? value : undefined;
+  if (!log) return { error: value.log === undefined ? 'not a HAR file: no "log" object (a HAR file is {"log": {"entries": [...]}})' : 'not a HAR file: "log" is not an object' };
+  if (!Array.isArray(log.entries)) return { error: 'no log.entries array' };
+  return { list: log.entries as unknown[] };
+}
+
+/**
+ * JSON.parse's own words without the text it quotes (V8 quotes the input, which may hold a
+ * secret), with the line and column of the position it names.
+ */
+function jsonProblem(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : 'unreadable';
+  const said = message.replace(/,\s*".*" is not valid JSON$/s, ' is not valid JSON').replace(/\s*\(line \d+ column \d+\)$/, '');
+  const position = /at position (\d+)/.exec(said);
+  if (!position) return said;
+  const at = Number(position[1]);
+  const before = text.slice(0, at);
+  const line = (before.match(/\n/g)?.length ?? 0) + 1;
+  return `${said} (line ${line}, column ${at - before.lastIndexOf('\n')})`;
+}
+
+type Read = { index: number; exchange: HarExchange; order: number };
+
+function judgeEntries(list: unknown[], now: number | undefined): HarAnalysis {
+  const notes: string[] = [];
+  const problems: string[] = [];
+  const read: Read[] = [];
+  // An entry with no readable date keeps its place after the one before it: order by the last date seen.
+  let lastMs = Number.NEGATIVE_INFINITY;
+  list.forEach((entry, index) => {
+    const result = readHarEntry(entry, index);
+    if ('problem' in result) {
+      problems.push(result.problem);
+      return;
+    }
+    notes.push(...result.notes);
+    if (result.exchange.startedMs !== undefined) lastMs = result.exchange.startedMs;
+    read.push({ index, exchange: result.exchange, order: lastMs });
+  });
+  if (list.length > 0 && read.length === 0) return { error: `none of the ${list.length} entries is a request: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}` };
+  // Stable: entries that started at the same millisecond stay in the file's order.
+  read.sort((a, b) => a.order - b.order);
+
+  let state: TrafficState = startTraffic();
+  const items: HarItem[] = [];
+  for (const { index, exchange } of read) {
+    const id = String(index);
+    let diagnosis: Diagnosis | undefined;
+    for (const event of eventsOf(exchange, id)) {
+      const step = judgeTraffic(state, event);
+      state = step.state;
+      for (const entry of step.entries) {
+        const at = exchange.answeredAt ?? (now !== undefined ? new Date(now).toISOString() : undefined);
+        diagnosis = explainExchange(entry.exchange, entry.history, at !== undefined ? { at } : {}) ?? undefined;
+      }
+    }
+    // A HAR entry is whole: its redirect's target is an entry of its own, and one saved unanswered gets no answer later.
+    if (Object.hasOwn(state.pending, id)) {
+      const { [id]: _done, ...pending } = state.pending;
+      state = { ...state, pending };
+    }
+    items.push({ entryIndex: index, kind: harKind(exchange), ...(diagnosis ? { diagnosis } : {}) });
+  }
+  const said = [...problems.map((problem) => `${problem}: skipped`), ...notes];
+  const shown = said.length > NOTES_SHOWN ? [...said.slice(0, NOTES_SHOWN), `…and ${said.length - NOTES_SHOWN} more`] : said;
+  return { items, ...(shown.length > 0 ? { notes: shown } : {}) };
+}
+
+/** What a source watching the exchange live would have said of it, one event at a time. */
+function eventsOf(exchange: HarExchange, id: string): TrafficEvent[] {
+  const { at, answer } = exchange;
+  const request: TrafficEvent = { kind: 'request', id, at, method: exchange.method, url: exchange.url, headers: exchange.headers, ...(exchange.body !== undefined ? { body: exchange.body } : {}) };
+  if (!answer) return [request];
+  if (answer.status === 0) return [request, { kind: 'failure', id, error: answer.error ?? 'no answer' }];
+  if (answer.location !== undefined) return [request, { kind: 'redirect', id, at: exchange.answeredAt ?? at, status: answer.status, headers: answer.headers, location: answer.location }];
+  return [request, { kind: 'response', id, status: answer.status, headers: answer.headers, body: answer.body ?? '' }];
+}
