@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { originsOf, parseHostPattern, parseHostPatterns } from '../core';
 import type { WatchState } from '../messages';
 import { useCapabilities } from './capabilities';
+import { HarImport } from './HarImport';
 import { Time } from './Time';
 
 function originsFor(pattern: string): string[] {
@@ -141,6 +142,7 @@ export function WatchView({ active }: { active: boolean }) {
         Chrome does not let extensions read response bodies: there, errors are judged from the status and headers, and an opened error takes the body pasted from
         the network panel. Firefox shows the body of error and token responses.
       </p>
+      <HarImport />
     </section>
   );
 }

@@ -256,6 +256,7 @@ export const CORE_TARGETS: Targets = {
   wantsBody: { args: fc.tuple(trafficState, anyString, anyNumber) },
   // A file dropped or pasted, or what DevTools' getHAR() hands over: its text, any text, or the parsed value at any depth.
   analyzeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
+  judgeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   redactResponse: { args: fc.tuple(data(httpResponse)), mayReturnUndefined: true },
   isAuthorizationRequest: { args: fc.tuple(urlish) },
   // Hands back the ledger it was given, whatever that was, when the URL is not an authorization request.

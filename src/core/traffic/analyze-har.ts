@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../diagnose/diagnosis';
+import type { ErrorEntry } from '../diagnose/error-entry';
 import { explainExchange } from '../diagnose/explain-exchange';
 import { isRecord } from '../lib/is-record';
 import { harKind, type HarKind } from './har-kind';
@@ -10,6 +11,14 @@ export type HarItem = { entryIndex: number; kind: HarKind; diagnosis?: Diagnosis
 
 /** `notes`: what was read otherwise than written (an entry skipped, a field assumed), in the file's words. */
 export type HarAnalysis = { error: string } | { items: HarItem[]; notes?: string[] };
+
+/**
+ * `analyzeHar`'s items, each failure with the reducer's error entry beside it: the exchange as it
+ * may be shown or stored (redacted) and the history it was judged with. What a view draws, and
+ * what the DevTools panel hands the Errors list.
+ */
+export type JudgedHarItem = HarItem & { error?: ErrorEntry };
+export type HarJudgement = { error: string } | { items: JudgedHarItem[]; notes?: string[] };
 
 /** Beyond this many, notes are counted, not listed: a file of 10 000 odd entries needs one line, not 10 000. */
 const NOTES_SHOWN = 20;
@@ -28,6 +37,13 @@ const NOTES_SHOWN = 20;
  * at all gives `{ error }` saying what is wrong. Never throws.
  */
 export function analyzeHar(har: string | object, options: { now?: number } = {}): HarAnalysis {
+  const judged = judgeHar(har, options);
+  if ('error' in judged) return judged;
+  return { ...judged, items: judged.items.map(({ error: _entry, ...item }) => item) };
+}
+
+/** `analyzeHar`, with each failure's redacted error entry (see JudgedHarItem). Never throws. */
+export function judgeHar(har: string | object, options: { now?: number } = {}): HarJudgement {
   try {
     const entries = entriesOf(har);
     if ('error' in entries) return entries;
@@ -75,7 +91,7 @@ function jsonProblem(error: unknown, text: string): string {
 
 type Read = { index: number; exchange: HarExchange; order: number };
 
-function judgeEntries(list: unknown[], now: number | undefined): HarAnalysis {
+function judgeEntries(list: unknown[], now: number | undefined): HarJudgement {
   const notes: string[] = [];
   const problems: string[] = [];
   const read: Read[] = [];
@@ -96,16 +112,18 @@ function judgeEntries(list: unknown[], now: number | undefined): HarAnalysis {
   read.sort((a, b) => a.order - b.order);
 
   let state: TrafficState = startTraffic();
-  const items: HarItem[] = [];
+  const items: JudgedHarItem[] = [];
   for (const { index, exchange } of read) {
     const id = String(index);
     let diagnosis: Diagnosis | undefined;
+    let error: ErrorEntry | undefined;
     for (const event of eventsOf(exchange, id)) {
       const step = judgeTraffic(state, event);
       state = step.state;
       for (const entry of step.entries) {
         const at = exchange.answeredAt ?? (now !== undefined ? new Date(now).toISOString() : undefined);
         diagnosis = explainExchange(entry.exchange, entry.history, at !== undefined ? { at } : {}) ?? undefined;
+        error = entry;
       }
     }
     // A HAR entry is whole: its redirect's target is an entry of its own, and one saved unanswered gets no answer later.
@@ -113,7 +131,7 @@ function judgeEntries(list: unknown[], now: number | undefined): HarAnalysis {
       const { [id]: _done, ...pending } = state.pending;
       state = { ...state, pending };
     }
-    items.push({ entryIndex: index, kind: harKind(exchange), ...(diagnosis ? { diagnosis } : {}) });
+    items.push({ entryIndex: index, kind: harKind(exchange), ...(diagnosis ? { diagnosis } : {}), ...(error ? { error } : {}) });
   }
   const said = [...problems.map((problem) => `${problem}: skipped`), ...notes];
   const shown = said.length > NOTES_SHOWN ? [...said.slice(0, NOTES_SHOWN), `…and ${said.length - NOTES_SHOWN} more`] : said;
