@@ -36,6 +36,11 @@ export type MessageMap = {
   discover: { request: { issuer: string }; response: { metadata: ProviderMetadata; notes: string[] } };
   /** The Errors view: failed exchanges of this browser session, newest first (at most 200). */
   listErrors: { request: void; response: ErrorEntry[] };
+  /**
+   * Failures the DevTools panel judged in the inspected tab's traffic (already redacted), for the
+   * Errors list and the badge; one already listed (the panel reopened) is not listed again.
+   */
+  recordErrors: { request: { entries: ErrorEntry[] }; response: { recorded: number } };
   /** The list was opened: the toolbar badge stops counting these. */
   markErrorsSeen: { request: void; response: null };
   clearErrors: { request: void; response: null };

@@ -168,6 +168,7 @@ export function drive(page: Page, clicking?: () => void): PageDriver {
     text: async (selector) => (await page.textContent(selector)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     url: () => page.url(),
+    chooseFile: (selector, path) => page.setInputFiles(selector, path),
     async screenshot(path, size) {
       await page.setViewportSize(size);
       await page.screenshot({ path });

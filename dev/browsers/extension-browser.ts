@@ -103,6 +103,8 @@ export interface PageDriver {
   /** Runs in the page; `fn` is serialised, so it may use only its argument and page globals. */
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   url(): string;
+  /** Chooses `path` in the file input at `selector`, as the browser's file dialog would (pages in tabs only). */
+  chooseFile?(selector: string, path: string): Promise<void>;
   /**
    * Sets the page's viewport to `size` and saves what it shows as a PNG at `path`. Pages in tabs
    * only: the toolbar popup and the side views are as large as the browser makes them.

@@ -259,6 +259,10 @@ export function drive(page: Page, clicking?: () => Promise<void>): PageDriver {
     text: async (selector) => (await page.$eval(selector, (el) => el.textContent)) ?? '',
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
     url: () => page.url(),
+    async chooseFile(selector, path) {
+      const input = await page.waitForSelector(selector);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
     async screenshot(path, size) {
       await page.setViewport(size);
       await page.screenshot({ path: path as `${string}.png` });

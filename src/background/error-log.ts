@@ -59,8 +59,17 @@ export function createErrorLog(storage: Area = browser.storage.session, badge: B
     });
   }
 
+  /** Records each entry not listed yet (by id), one after the other; answers how many were new. */
+  async function recordNew(entries: ErrorEntry[]): Promise<number> {
+    const known = new Set((await loadIndex()).map((e) => e.id));
+    const fresh = entries.filter((entry) => !known.has(entry.id));
+    for (const entry of fresh) await record(entry);
+    return fresh.length;
+  }
+
   return {
     record,
+    recordNew,
     list,
     /** Opening the list clears the badge. */
     markSeen: () =>

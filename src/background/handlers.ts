@@ -5,6 +5,7 @@ import { callWithToken, exchangeAgain, manageToken, refresh } from './flow-actio
 import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './browser-environment';
 import { createDiscoveryCache, readDiscovery } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
+import { fromDevtools } from './devtools-errors';
 import { planRun } from './plan-run';
 import { giveBack, giveBackUnusedHosts, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
@@ -47,6 +48,7 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
       return { metadata: result.metadata, notes: result.notes };
     },
     listErrors: () => errors.list(),
+    recordErrors: async ({ entries }) => ({ recorded: await errors.recordNew(fromDevtools(entries)) }),
     markErrorsSeen: () => errors.markSeen(),
     clearErrors: () => errors.clear(),
     listAccess: () => listAccess(),

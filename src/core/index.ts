@@ -128,6 +128,7 @@ export { headerRecord, type HeaderFields } from './traffic/header-record';
 export { judgeTraffic, startTraffic, wantsBody } from './traffic/judge-traffic';
 export { analyzeHar, judgeHar, type HarAnalysis, type HarItem, type HarJudgement, type JudgedHarItem } from './traffic/analyze-har';
 export type { HarKind } from './traffic/har-kind';
+export { wantsHarBody } from './traffic/wants-har-body';
 export type { TrafficEvent, TrafficState, TrafficStep, PendingRequest } from './traffic/traffic-event';
 export {
   startRun,

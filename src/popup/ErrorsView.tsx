@@ -122,7 +122,7 @@ function EntryDetail({ entry, pastedBody, onPaste }: { entry: ErrorEntry; pasted
     <>
       {entry.bodyUnavailable && (
         <label class="pasted-body">
-          Response body, copied from the network panel (Chrome does not let extensions read it)
+          Response body, copied from the network panel (Chrome does not let a watcher read it; DevTools' OAuth panel shows it with the diagnosis)
           <textarea name="pastedBody" rows={3} value={pastedBody} onInput={(e) => onPaste(e.currentTarget.value)} spellcheck={false} placeholder={'{"error":"invalid_grant", …}'} />
         </label>
       )}

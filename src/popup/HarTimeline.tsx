@@ -3,7 +3,8 @@ import { judgeHar, redactUrl, type JudgedHarItem } from '../core';
 import { ErrorDetail } from './ErrorDetail';
 import { Time } from './Time';
 
-type Entry = { request?: { method?: unknown; url?: unknown }; response?: { status?: unknown }; startedDateTime?: unknown };
+/** What a list shows of a HAR entry, read defensively: the file is anyone's. */
+export type HarEntryData = { request?: { method?: unknown; url?: unknown }; response?: { status?: unknown }; startedDateTime?: unknown };
 
 const KIND_NAMES: Record<JudgedHarItem['kind'], string> = {
   discovery: 'discovery',
@@ -21,7 +22,6 @@ const KIND_NAMES: Record<JudgedHarItem['kind'], string> = {
  */
 export function HarTimeline({ text, name }: { text: string; name: string }) {
   const judged = useMemo(() => judgment(text), [text]);
-  const [open, setOpen] = useState<number>();
   if ('error' in judged) {
     return (
       <p class="error" role="alert" data-testid="har-error">
@@ -29,23 +29,29 @@ export function HarTimeline({ text, name }: { text: string; name: string }) {
       </p>
     );
   }
-  const shown = judged.items.filter((item) => item.kind !== 'other' || item.diagnosis);
+  return <HarItems items={judged.items} entries={judged.entries} notes={judged.notes} name={name} />;
+}
+
+/** Judged entries in the order they happened; each failure opens to its diagnosis. */
+export function HarItems({ items, entries, notes, name }: { items: JudgedHarItem[]; entries: readonly HarEntryData[]; notes?: string[] | undefined; name: string }) {
+  const [open, setOpen] = useState<number>();
+  const shown = items.filter((item) => item.kind !== 'other' || item.diagnosis);
   const failures = shown.filter((item) => item.diagnosis).length;
   return (
     <div class="har-timeline" data-testid="har-timeline">
       <p class="muted" role="status">
-        {name}: {judged.items.length} request{judged.items.length === 1 ? '' : 's'}, {shown.length} shown (OAuth or failed), {failures} failure{failures === 1 ? '' : 's'}.
+        {name}: {items.length} request{items.length === 1 ? '' : 's'}, {shown.length} shown (OAuth or failed), {failures} failure{failures === 1 ? '' : 's'}.
       </p>
-      {judged.notes && judged.notes.length > 0 && (
+      {notes && notes.length > 0 && (
         <ul class="notes muted">
-          {judged.notes.map((note) => (
+          {notes.map((note) => (
             <li key={note}>{note}</li>
           ))}
         </ul>
       )}
       <ol class="timeline">
         {shown.map((item) => {
-          const entry = judged.entries[item.entryIndex] ?? {};
+          const entry = entries[item.entryIndex] ?? {};
           return (
             <li key={item.entryIndex} data-testid="har-item" data-kind={item.kind} data-entry={item.entryIndex} data-category={item.diagnosis?.category}>
               {item.diagnosis ? (
@@ -66,7 +72,7 @@ export function HarTimeline({ text, name }: { text: string; name: string }) {
   );
 }
 
-function Summary({ item, entry }: { item: JudgedHarItem; entry: Entry }) {
+function Summary({ item, entry }: { item: JudgedHarItem; entry: HarEntryData }) {
   const method = typeof entry.request?.method === 'string' ? entry.request.method : '';
   const url = typeof entry.request?.url === 'string' ? redactUrl(entry.request.url) : '';
   const status = typeof entry.response?.status === 'number' ? entry.response.status : undefined;
@@ -86,7 +92,7 @@ function Summary({ item, entry }: { item: JudgedHarItem; entry: Entry }) {
 }
 
 /** The file parsed once: the judgement reads the object, the list its entries. */
-function judgment(text: string): { error: string } | { items: JudgedHarItem[]; notes?: string[]; entries: Entry[] } {
+function judgment(text: string): { error: string } | { items: JudgedHarItem[]; notes?: string[]; entries: HarEntryData[] } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -97,6 +103,6 @@ function judgment(text: string): { error: string } | { items: JudgedHarItem[]; n
   }
   const judged = judgeHar(parsed as object);
   if ('error' in judged) return judged;
-  const log = (parsed as { log?: { entries?: Entry[] }; entries?: Entry[] }).log ?? (parsed as { entries?: Entry[] });
+  const log = (parsed as { log?: { entries?: HarEntryData[] }; entries?: HarEntryData[] }).log ?? (parsed as { entries?: HarEntryData[] });
   return { ...judged, entries: Array.isArray(log.entries) ? log.entries : [] };
 }

@@ -75,6 +75,9 @@ export function WatchView({ active }: { active: boolean }) {
         Watch your own app's traffic on the hosts you choose: its 400, 401, 403 and 429 responses, and token responses that carry an error, are explained in the Errors tab.
         Nothing else is read. Secrets are redacted as requests are captured.
       </p>
+      <p class="muted" data-testid="devtools-hint">
+        With bodies: open DevTools on your app's tab and choose the <strong>OAuth</strong> panel. It reads what the browser's network panel has, response bodies included (which Chrome does not give a watcher), and costs nothing while DevTools is closed.
+      </p>
       <form class="watch-add" onSubmit={add}>
         <input name="watchPattern" placeholder="api.freeagent.com, localhost:3000, *.example.com" value={input} onInput={(e) => setInput(e.currentTarget.value)} aria-label="Host to watch" />
         <button type="submit" data-action="add-watch">

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Ask } from '../messages';
 import type { CopyText } from '../shell/copy-text';
+import type { InspectedTraffic } from '../shell/inspected-traffic';
 import type { OpenView, Place } from '../shell/open-views';
 import type { RequestHosts } from '../shell/request-hosts';
 import type { RequestWatch } from '../shell/request-watch';
@@ -27,6 +28,10 @@ export type Capabilities = {
   onStored?: OnStored | undefined;
   /** The tab, run and entry last shown. */
   viewMemory?: ViewMemory | undefined;
+  /** In the DevTools panel: the inspected tab's requests, as HAR entries. */
+  inspectedTraffic?: InspectedTraffic | undefined;
+  /** The browser reports requests to the panel only once its own Network panel was opened (Firefox). */
+  networkPanelFirst?: boolean | undefined;
 };
 
 export const CapabilitiesContext = createContext<Capabilities | undefined>(undefined);

@@ -35,6 +35,7 @@ import {
   tokenFormats,
   evidenceLedger,
   httpResponse,
+  harEntry,
   harFile,
   trafficEvent,
   trafficState,
@@ -256,6 +257,7 @@ export const CORE_TARGETS: Targets = {
   wantsBody: { args: fc.tuple(trafficState, anyString, anyNumber) },
   // A file dropped or pasted, or what DevTools' getHAR() hands over: its text, any text, or the parsed value at any depth.
   analyzeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
+  wantsHarBody: { args: fc.tuple(data(harEntry)) },
   judgeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   redactResponse: { args: fc.tuple(data(httpResponse)), mayReturnUndefined: true },
   isAuthorizationRequest: { args: fc.tuple(urlish) },

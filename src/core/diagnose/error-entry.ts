@@ -4,7 +4,8 @@ import { isRecord } from '../lib/is-record';
 import { capExchangeBodies, keepNewestWithin, STORAGE_BUDGET, storedBytes } from '../traffic/storage-budget';
 
 /** Where an error was seen: a flow the extension ran, the developer's own traffic, or a pasted transcript. */
-export type ErrorSource = 'flow' | 'watcher' | 'pasted';
+/** `devtools`: the OAuth panel in DevTools, which reads the inspected tab's traffic with bodies. */
+export type ErrorSource = 'flow' | 'watcher' | 'pasted' | 'devtools';
 
 /**
  * One failed exchange in the Errors view. The exchange is stored redacted: the list is for

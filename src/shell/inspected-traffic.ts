@@ -1,0 +1,65 @@
+import browser from 'webextension-polyfill';
+import { wantsHarBody } from '../core';
+
+/**
+ * The inspected tab's requests as HAR entries, those before the panel opened first
+ * (`devtools.network.getHAR()`), then each as it finishes (`onRequestFinished`). A body is fetched
+ * (`getContent()`, a round trip each) only for what `wantsHarBody` says matters: OAuth requests
+ * and failures. Returns a function that stops listening.
+ */
+export type InspectedTraffic = (onEntries: (entries: object[]) => void) => () => void;
+
+/** A HAR entry as DevTools hands it: Chrome's carry `getContent(callback)`, Firefox's return a promise. */
+type DevtoolsEntry = { response?: { content?: Record<string, unknown> }; getContent?: (callback?: (content: string | null, encoding: string | null) => void) => unknown };
+
+const CONTENT_WAIT_MS = 5000;
+
+export const inspectedTraffic: InspectedTraffic = (onEntries) => {
+  let stopped = false;
+  const withBodies = (entries: DevtoolsEntry[]) =>
+    Promise.all(entries.map((entry) => (wantsHarBody(entry) ? withContent(entry) : Promise.resolve(plain(entry))))).then((read) => stopped || onEntries(read));
+  const finished = (entry: unknown) => void withBodies([entry as DevtoolsEntry]);
+  const network = browser.devtools.network;
+  network.onRequestFinished.addListener(finished);
+  network.getHAR().then((log) => withBodies(((log as { entries?: DevtoolsEntry[] }).entries ?? []) as DevtoolsEntry[]), () => {});
+  return () => {
+    stopped = true;
+    network.onRequestFinished.removeListener(finished);
+  };
+};
+
+/** The entry as data: DevTools' entries carry methods, which do not cross into the views' state. */
+function plain(entry: DevtoolsEntry): object {
+  const { getContent: _method, ...data } = entry;
+  return JSON.parse(JSON.stringify(data)) as object;
+}
+
+function withContent(entry: DevtoolsEntry): Promise<object> {
+  const copy = plain(entry) as { response?: { content?: Record<string, unknown> } };
+  return contentOf(entry).then(([text, encoding]) => {
+    if (text === null || !copy.response) return copy;
+    copy.response.content = { ...copy.response.content, text, ...(encoding ? { encoding } : {}) };
+    return copy;
+  });
+}
+
+function contentOf(entry: DevtoolsEntry): Promise<[string | null, string | null]> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve([null, null]), CONTENT_WAIT_MS);
+    const done = (content: unknown, encoding: unknown) => (clearTimeout(timer), resolve([typeof content === 'string' ? content : null, typeof encoding === 'string' && encoding !== '' ? encoding : null]));
+    try {
+      const answer = entry.getContent?.((content, encoding) => done(content, encoding));
+      if (answer && typeof (answer as Promise<unknown>).then === 'function') {
+        (answer as Promise<unknown>).then((read) => (Array.isArray(read) ? done(read[0], read[1]) : done(read, null)), () => done(null, null));
+      } else if (!entry.getContent) done(null, null);
+    } catch {
+      done(null, null);
+    }
+  });
+}
+
+/**
+ * Firefox tells a DevTools extension of requests only once its own Network panel has been opened
+ * in that DevTools window: the panel says so while it has seen none.
+ */
+export const needsNetworkPanelOpened = typeof (browser.runtime as { getBrowserInfo?: unknown }).getBrowserInfo === 'function';
