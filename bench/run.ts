@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DIST_CHROME, DIST_FIREFOX } from '../dev/browsers/paths';
 import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
+import { HAR_IMPORT_BUDGET_MS, timeHarImport, type HarImportTiming } from './har-import';
 import { INSPECT_BUDGET_MS, timeLargeInputs, type InspectTiming } from './inspect-large';
 import { originRemovalChromium, originRemovalFirefox, type OriginRemovalCost } from './origin-removal';
 import { popupReadyChromium, popupReadyFirefox, type PopupReady } from './popup-ready';
@@ -18,6 +19,7 @@ const BUDGETS = {
   backgroundJsGzipBytes: 30 * KB,
   popupReadyRatio: 1.5,
   inspectOneMegabyteMs: INSPECT_BUDGET_MS,
+  harImportFiftyMegabytesMs: HAR_IMPORT_BUDGET_MS,
   /** A page making 200 requests to a loopback server, against the same page without the extension. */
   watcherNothingWatchedRatio: 1.02,
   watcherWatchedRatio: 1.15,
@@ -35,6 +37,8 @@ async function main() {
   };
   progress('inspectToken on 1 MB inputs…');
   const inspect = timeLargeInputs();
+  progress('HAR import of a 50 MB file…');
+  const harImport = timeHarImport();
   progress('Popup time-to-ready in Chromium…');
   const chromium = await popupReadyChromium();
   progress('Popup time-to-ready in Firefox…');
@@ -62,11 +66,13 @@ async function main() {
     bundles: bundleBudgets,
     popupReadyRatio: { chromium: chromium.ratio <= BUDGETS.popupReadyRatio },
     inspectOneMegabyte: inspect.every((t) => t.withinBudget),
+    harImport: harImport.withinBudget,
     watcherOverhead: watcherBudgets,
     all:
       Object.values(bundleBudgets).every((b) => b.popup && b.background) &&
       chromium.ratio <= BUDGETS.popupReadyRatio &&
       inspect.every((t) => t.withinBudget) &&
+      harImport.withinBudget &&
       Object.values(watcherBudgets).every((w) => w.nothingWatched && w.watched),
   };
   const results = {
@@ -75,6 +81,7 @@ async function main() {
     bundles,
     popupReady: { chromium, firefox },
     inspectOneMegabyte: inspect,
+    harImport,
     watcherOverhead: { chromium: watcherChromium, firefox: watcherFirefox },
     originRemoval,
     budgets: BUDGETS,
@@ -85,6 +92,7 @@ async function main() {
   printBundles(bundles);
   printReady(chromium, firefox);
   printInspect(inspect);
+  printHarImport(harImport);
   printWatcher([watcherChromium, watcherFirefox]);
   printOriginRemoval([originRemoval.chromium, originRemoval.firefox]);
   console.log(`\nWithin budget: ${withinBudget.all ? 'yes ✓' : 'no ✗'}   (details in ${RESULTS})`);
@@ -115,6 +123,10 @@ function printReady(chromium: PopupReady, firefox: Informational) {
   console.log('\nPopup time-to-ready (medians; ms from navigation start to load end / ready mark, fresh tab each load)');
   printTable(rows);
   console.log('  The 1-script page is the empty page plus one module script that only marks itself ready: the floor of any page that runs code.');
+}
+
+function printHarImport(timing: HarImportTiming) {
+  console.log(`\nHAR import (Node, median of 5; JSON.parse and judgeHar)\n  ${timing.sizeMb} MB, ${timing.entries} entries: ${timing.medianMs} ms, budget ≤ ${HAR_IMPORT_BUDGET_MS} ${timing.withinBudget ? '✓' : '✗'}`);
 }
 
 function printInspect(timings: InspectTiming[]) {

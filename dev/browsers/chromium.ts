@@ -24,11 +24,11 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
   if (realPermissionPrompts && (options.grantOptionalPermissions || options.headless === true)) {
     throw new Error('realPermissionPrompts shows the real prompt in a headful browser: not with grantOptionalPermissions or headless: true');
   }
-  const headless = !realPermissionPrompts && (options.headless ?? true);
+  const headless = !realPermissionPrompts && !options.devtools && (options.headless ?? true);
   const profile = await mkdtemp(join(tmpdir(), 'oauth-lens-chromium-'));
   if (options.grantOptionalPermissions) await grantInProfile(profile, options.grantOptionalPermissions);
   // The prompt is answered with keys sent to an X display of the harness's own.
-  const display: Display | undefined = realPermissionPrompts ? await startDisplay() : undefined;
+  const display: Display | undefined = realPermissionPrompts || options.devtools ? await startDisplay() : undefined;
   const context = await chromium
     .launchPersistentContext(profile, {
       executablePath: findBrowser('chrome'),
@@ -45,6 +45,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
         ...QUIET_FLAGS,
         ...(remoteDebuggingPort ? [`--remote-debugging-port=${remoteDebuggingPort}`] : []),
         ...(display ? ['--window-position=0,0', `--window-size=${SCREEN.width},${SCREEN.height}`] : []),
+        ...(options.devtools ? ['--auto-open-devtools-for-tabs'] : []),
       ],
     })
     .catch(async (error: unknown) => {

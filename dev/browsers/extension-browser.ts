@@ -62,6 +62,8 @@ export interface ExtensionBrowser {
 }
 
 export type LaunchOptions = {
+  /** Chromium opens DevTools on every tab, as a developer with DevTools open would have it (headful, on the harness's display). */
+  devtools?: boolean;
   /** Default true; `npm start` shows the browser. */
   headless?: boolean;
   /** Lets another process drive the same browser (the e2e test of `npm start`). Chromium only. */
