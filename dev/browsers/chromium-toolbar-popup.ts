@@ -35,7 +35,8 @@ export async function openChromiumToolbarPopup(context: BrowserContext, origin: 
 export async function attachNewView(context: BrowserContext, url: string, open: () => Promise<unknown>, notShown: string): Promise<PageDriver> {
   const cdp = await context.browser()!.newBrowserCDPSession();
   try {
-    const views = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.type === 'page' && t.url === url);
+    // A page, or a frame of its own process (a DevTools panel is one inside the DevTools window).
+    const views = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => (t.type === 'page' || t.type === 'iframe' || t.type === 'other') && t.url === url);
     const before = new Set((await views()).map((t) => t.targetId));
     await open();
     let targetId: string | undefined;
@@ -55,7 +56,7 @@ export async function attachNewView(context: BrowserContext, url: string, open: 
 type Reply = { result?: unknown; error?: { message: string } };
 
 /** A PageDriver over one target's own DevTools session, its messages carried by the browser session. */
-async function attach(cdp: CDPSession, targetId: string, url: string): Promise<PageDriver> {
+export async function attach(cdp: CDPSession, targetId: string, url: string): Promise<PageDriver> {
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
   let lastId = 0;
   let closed = false;

@@ -6,6 +6,7 @@ import { chromeExtensionId } from '../../scripts/extension-identity';
 import { findBrowser } from '../../scripts/find-browser';
 import manifest from '../../manifest.json' with { type: 'json' };
 import { attachNewView, openChromiumToolbarPopup } from './chromium-toolbar-popup';
+import { openDevtoolsPanel } from './chromium-devtools-panel';
 import { SCREEN, startDisplay, type Display } from './display';
 import type { ExtensionBrowser, LaunchOptions, PageDriver } from './extension-browser';
 import { answerChromiumPrompt } from './permission-prompt';
@@ -99,6 +100,12 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
       const tab = driveHere(page);
       await tab.waitFor('html[data-ready]');
       return tab;
+    },
+    async openWithDevtoolsPanel(url) {
+      if (!options.devtools) throw new Error('openWithDevtoolsPanel: launch the browser with devtools: true');
+      let page: PageDriver | undefined;
+      const panel = await openDevtoolsPanel(context, `${origin}src/devtools/panel.html`, async () => (page = await extension.openUrl(url)));
+      return { page: page!, panel };
     },
     async answerPermissionPrompt(answer) {
       if (!display) throw new Error('answerPermissionPrompt: launch the browser with realPermissionPrompts: true');

@@ -32,6 +32,12 @@ export interface ExtensionBrowser {
    */
   openViewFrom?(from: PageDriver, selector: string, where: 'panel' | 'tab'): Promise<PageDriver>;
   /**
+   * Opens `url` in a new tab, and in the DevTools window the browser opens with it shows the
+   * extension's "OAuth" panel, as a person clicks its name there; resolves with the tab and the
+   * panel, once rendered. Chromium only, launched with `devtools`.
+   */
+  openWithDevtoolsPanel?(url: string): Promise<{ page: PageDriver; panel: PageDriver }>;
+  /**
    * Waits until the browser shows its permission prompt, then answers it as a person would, with
    * the keyboard (xdotool, on the harness's own display), and resolves once the prompt is gone.
    * Only for a browser launched with `realPermissionPrompts`.

@@ -28,8 +28,9 @@ function largeBody(marker: string, size: number): string {
 
 /**
  * A developer's web app on 127.0.0.1, for the traffic watcher to watch: each page calls the
- * bundled server from the browser as a real front end would, and writes what came back into
- * <pre id=result>, setting data-done on <body> when finished.
+ * bundled server from the browser as a real front end would, reading each answer whole (DevTools
+ * counts a request finished only then), and writes what came back into <pre id=result>, setting
+ * data-done on <body> when finished.
  * - /api: the userinfo endpoint with a token that is no token (401 with WWW-Authenticate);
  * - /login → the bundled server's sign-in → /callback, which redeems the code twice (demo-public, PKCE);
  * - /login?case=mismatch: the same, but /callback redeems the code once, with a redirect_uri that
@@ -56,7 +57,7 @@ const show = (line) => { document.getElementById('result').textContent += line +
     const form = (fields: Record<string, string>) => JSON.stringify(new URLSearchParams(fields).toString());
     switch (url.pathname) {
       case '/api':
-        return page(`const r = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer not-a-real-token' } }); show(r.status);`);
+        return page(`const r = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer not-a-real-token' } }); show(r.status); await r.text();`);
       case '/login': {
         const authorize = new URL(`${issuer}/auth`);
         for (const [name, value] of Object.entries({ response_type: 'code', client_id: DEMO_CLIENTS.public.clientId, redirect_uri: redirectUri, scope: 'openid', state: url.searchParams.get('case') ?? 'reuse', code_challenge: CHALLENGE, code_challenge_method: 'S256' })) {
@@ -71,14 +72,14 @@ const show = (line) => { document.getElementById('result').textContent += line +
         const body = form({ grant_type: 'authorization_code', code: url.searchParams.get('code') ?? '', redirect_uri: mismatch ? `${redirectUri}/` : redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
         const redeem = `fetch(${JSON.stringify(`${issuer}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} })`;
         if (state === 'clean') {
-          return page(`await fetch(${JSON.stringify(`${issuer}/.well-known/openid-configuration`)}); const r = await ${redeem}; show(r.status); const { access_token } = await r.json(); const me = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer ' + access_token } }); show(me.status);`);
+          return page(`await (await fetch(${JSON.stringify(`${issuer}/.well-known/openid-configuration`)})).text(); const r = await ${redeem}; show(r.status); const { access_token } = await r.json(); const me = await fetch(${JSON.stringify(`${issuer}/me`)}, { headers: { Authorization: 'Bearer ' + access_token } }); show(me.status); await me.text();`);
         }
         // The classic bugs: the callback handler runs twice; the token request builds its redirect_uri differently.
-        return page(`for (let i = 0; i < ${mismatch ? 1 : 2}; i++) { const r = await ${redeem}; show(r.status); }`);
+        return page(`for (let i = 0; i < ${mismatch ? 1 : 2}; i++) { const r = await ${redeem}; show(r.status); await r.text(); }`);
       }
       case '/limited': {
         const body = form({ grant_type: 'authorization_code', code: 'no-such-code', redirect_uri: redirectUri, client_id: DEMO_CLIENTS.public.clientId, code_verifier: VERIFIER });
-        return page(`for (let i = 0; i < 2; i++) { const r = await fetch(${JSON.stringify(`${limited}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }).catch(() => ({ status: 'no response' })); show(r.status); }`);
+        return page(`for (let i = 0; i < 2; i++) { const r = await fetch(${JSON.stringify(`${limited}/token`)}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: ${body} }).catch(() => ({ status: 'no response', text: async () => '' })); show(r.status); await r.text(); }`);
       }
       case '/large-errors': {
         const count = Number(url.searchParams.get('count')) || 1;

@@ -2,6 +2,17 @@ import browser from 'webextension-polyfill';
 import { wantsHarBody } from '../core';
 
 /**
+ * devtools.network as the browsers give it, not through webextension-polyfill: the polyfill hands
+ * listeners a proxy of each request whose fields do not spread or serialise, and its getContent
+ * takes no callback. Chrome and Firefox both keep the callback forms in the `chrome` namespace.
+ */
+type Network = {
+  getHAR(callback: (log: { entries?: unknown[] }) => void): void;
+  onRequestFinished: { addListener(listener: (entry: unknown) => void): void; removeListener(listener: (entry: unknown) => void): void };
+};
+const network = () => (globalThis as unknown as { chrome: { devtools: { network: Network } } }).chrome.devtools.network;
+
+/**
  * The inspected tab's requests as HAR entries, those before the panel opened first
  * (`devtools.network.getHAR()`), then each as it finishes (`onRequestFinished`). A body is fetched
  * (`getContent()`, a round trip each) only for what `wantsHarBody` says matters: OAuth requests
@@ -19,12 +30,12 @@ export const inspectedTraffic: InspectedTraffic = (onEntries) => {
   const withBodies = (entries: DevtoolsEntry[]) =>
     Promise.all(entries.map((entry) => (wantsHarBody(entry) ? withContent(entry) : Promise.resolve(plain(entry))))).then((read) => stopped || onEntries(read));
   const finished = (entry: unknown) => void withBodies([entry as DevtoolsEntry]);
-  const network = browser.devtools.network;
-  network.onRequestFinished.addListener(finished);
-  network.getHAR().then((log) => withBodies(((log as { entries?: DevtoolsEntry[] }).entries ?? []) as DevtoolsEntry[]), () => {});
+  const devtools = network();
+  devtools.onRequestFinished.addListener(finished);
+  devtools.getHAR((log) => void withBodies((log?.entries ?? []) as DevtoolsEntry[]));
   return () => {
     stopped = true;
-    network.onRequestFinished.removeListener(finished);
+    devtools.onRequestFinished.removeListener(finished);
   };
 };
 

@@ -109,7 +109,8 @@ describe.each(Object.entries(browsers))("%s: the traffic watcher on a developer'
     } else {
       expect(shown.explanation).toContain('Judged from the status and headers alone');
       // The body, as the developer copies it from the network panel.
-      await popup.fill('[data-testid=error-entry]:nth-child(1) textarea[name=pastedBody]', '{"error":"invalid_token","error_description":"invalid token provided"}');
+      // In the opened error: its row when narrow, the pane beside the list when wide.
+      await popup.fill('textarea[name=pastedBody]', '{"error":"invalid_token","error_description":"invalid token provided"}');
       const judged = await openError(popup, 0);
       expect(judged.explanation).not.toContain('Judged from the status and headers alone');
       expect(judged.detail).toContain('invalid token provided');

@@ -18,18 +18,23 @@ export async function openErrors(popup: PageDriver): Promise<ListedError[]> {
   );
 }
 
+/**
+ * Where the opened error's detail is: in its row when the page is narrow (the popup, a side
+ * panel), beside the list from 900 px (a tab).
+ */
+export const OPENED_DETAIL = (index: number) => `[data-testid=error-entry]:nth-child(${index + 1}) [data-testid=error-detail], .errors .pane [data-testid=error-detail]`;
+
 /** Opens the n-th listed error (0: newest) and returns what its detail shows. */
 export async function openError(popup: PageDriver, index: number): Promise<{ explanation: string; detail: string }> {
   await popup.evaluate((i) => {
     const row = document.querySelectorAll<HTMLElement>('[data-testid=error-entry] button.error-row')[i];
     if (row?.getAttribute('aria-expanded') !== 'true') row?.click();
   }, index);
-  const scope = `[data-testid=error-entry]:nth-child(${index + 1})`;
-  await popup.waitFor(`${scope} [data-testid=error-detail]`);
-  return {
-    explanation: await popup.text(`${scope} [data-testid=explanation]`),
-    detail: await popup.text(`${scope} [data-testid=error-detail]`),
-  };
+  await popup.waitFor(OPENED_DETAIL(index));
+  return popup.evaluate((selector) => {
+    const detail = document.querySelector(selector)!;
+    return { explanation: detail.querySelector('[data-testid=explanation]')?.textContent ?? '', detail: detail.textContent ?? '' };
+  }, OPENED_DETAIL(index));
 }
 
 /** The toolbar badge's text, read through the extension API from one of its pages. */
