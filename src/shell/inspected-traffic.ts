@@ -54,10 +54,15 @@ function withContent(entry: DevtoolsEntry): Promise<object> {
   });
 }
 
+/**
+ * The body, and `base64` when it came encoded. Chrome calls back with (content, encoding), the
+ * encoding "" or "base64"; Firefox resolves with [content, mimeType] (MDN, devtools.network.
+ * onRequestFinished), so a second value is an encoding only when it says base64.
+ */
 function contentOf(entry: DevtoolsEntry): Promise<[string | null, string | null]> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve([null, null]), CONTENT_WAIT_MS);
-    const done = (content: unknown, encoding: unknown) => (clearTimeout(timer), resolve([typeof content === 'string' ? content : null, typeof encoding === 'string' && encoding !== '' ? encoding : null]));
+    const done = (content: unknown, second: unknown) => (clearTimeout(timer), resolve([typeof content === 'string' ? content : null, second === 'base64' ? 'base64' : null]));
     try {
       const answer = entry.getContent?.((content, encoding) => done(content, encoding));
       if (answer && typeof (answer as Promise<unknown>).then === 'function') {
