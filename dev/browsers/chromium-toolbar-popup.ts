@@ -109,15 +109,28 @@ export async function attach(cdp: CDPSession, targetId: string, url: string): Pr
       await sleep(100);
     }
   }
-  /** Waits for the element, scrolls it into view and gives its centre, in the popup's viewport. */
+  /**
+   * Waits for the element, scrolls it into view and gives its centre, in the view's viewport, once
+   * the element is what lies there: a view still laying out (a chunk arriving, a label changing)
+   * moves its buttons, and a click aimed a moment before would land beside them.
+   */
   async function centre(selector: string): Promise<{ x: number; y: number }> {
     await waitFor(selector);
-    return call((s: string) => {
-      const element = document.querySelector(s)!;
-      element.scrollIntoView({ block: 'center', inline: 'center' });
-      const box = element.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }, selector);
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const aimed = await call<{ x: number; y: number; hit: boolean }>(async (s: string) => {
+        const element = document.querySelector(s)!;
+        element.scrollIntoView({ block: 'center', inline: 'center' });
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const box = element.getBoundingClientRect();
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        const there = document.elementFromPoint(x, y);
+        return { x, y, hit: there !== null && (there === element || element.contains(there)) };
+      }, selector);
+      if (aimed.hit || Date.now() > deadline) return aimed;
+      await sleep(100);
+    }
   }
 
   return {

@@ -9,12 +9,22 @@ import { loadWatchSettings, type WatchSettings } from './watch/watch-settings';
 import { watchPermissions } from './watch/watch-permissions';
 
 
+/**
+ * What was granted at install: the manifest's permissions, and `devtools`, which Chrome lists for
+ * a manifest with a devtools_page.
+ */
+function installed(): string[] {
+  const manifest = browser.runtime.getManifest();
+  const permissions = manifest.permissions?.filter((p): p is string => typeof p === 'string') ?? [];
+  return manifest.devtools_page ? [...permissions, 'devtools'] : permissions;
+}
+
 /** What the extension holds, each permission with the features that use it, in one place. */
 export async function listAccess(): Promise<AccessEntry[]> {
   const [held, watch, profiles, runs] = await Promise.all([browser.permissions.getAll(), loadWatchSettings(), listProfiles(), loadRuns()]);
   return accessUses({
     held: { origins: held.origins ?? [], permissions: held.permissions ?? [] },
-    required: browser.runtime.getManifest().permissions?.filter((p): p is string => typeof p === 'string') ?? [],
+    required: installed(),
     watchPermissions: watchPermissions(),
     watch,
     profiles,
@@ -29,7 +39,7 @@ export async function listAccess(): Promise<AccessEntry[]> {
  * uses is simply asked for again by the next Run. Required permissions cannot be given back.
  */
 export async function giveBack(permission: string, watch: WatchControl): Promise<AccessEntry[]> {
-  const required = browser.runtime.getManifest().permissions?.includes(permission as never) ?? false;
+  const required = installed().includes(permission);
   if (required) throw new Failure('not_allowed', `${permission} was granted at install and cannot be given back; removing the extension does.`);
   if (permission.includes('://')) {
     const settings = await loadWatchSettings();

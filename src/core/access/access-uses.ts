@@ -33,6 +33,9 @@ const REQUIRED_USES: Record<string, string> = {
   identity: 'Run: the sign-in window and the redirect URI',
   storage: 'Profiles, runs, the error list and the watch list',
   declarativeNetRequestWithHostAccess: 'Run: token requests sent as a server, without an Origin header',
+  sidePanel: 'Open panel: the same views in the side panel, beside your app',
+  // Chrome lists it for a manifest with a devtools_page; it lets DevTools show the OAuth panel.
+  devtools: "DevTools' OAuth panel: your app's traffic with bodies, while DevTools is open",
 };
 
 const ENDPOINT_WORDS: Record<RunEndpoint, string> = {
