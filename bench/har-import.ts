@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { medianTime } from './median-time';
 import { judgeHar } from '../src/core';
 
 const MB = 1 << 20;
@@ -16,16 +16,7 @@ export type HarImportTiming = { sizeMb: number; entries: number; medianMs: numbe
 export function timeHarImport(targetMb = 50): HarImportTiming {
   const text = bigHar(targetMb * MB);
   const entries = (text.match(/"startedDateTime"/g) ?? []).length;
-  const run = () => judgeHar(JSON.parse(text) as object);
-  run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const start = performance.now();
-    run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const medianMs = Number(times[Math.floor(RUNS / 2)]!.toFixed(0));
+  const medianMs = Number(medianTime(() => judgeHar(JSON.parse(text) as object), RUNS).toFixed(0));
   return { sizeMb: Number((text.length / MB).toFixed(1)), entries, medianMs, withinBudget: medianMs <= HAR_IMPORT_BUDGET_MS };
 }
 

@@ -1,4 +1,4 @@
-import { performance } from 'node:perf_hooks';
+import { medianTime } from './median-time';
 import { explainExchange, inspectToken, parseHttpTranscript, parseTokenResponse } from '../src/core';
 
 const MB = 1 << 20;
@@ -26,16 +26,7 @@ export type InspectTiming = { input: string; medianMs: number; withinBudget: boo
 export function timeLargeInputs(): InspectTiming[] {
   return Object.entries(INPUTS).map(([name, [make, work]]) => {
     const input = make();
-    const run = () => work(input);
-    run(); // warm-up: JIT
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      run();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    const medianMs = Number(times[Math.floor(RUNS / 2)]!.toFixed(1));
+    const medianMs = Number(medianTime(() => work(input), RUNS).toFixed(1));
     return { input: name, medianMs, withinBudget: medianMs <= INSPECT_BUDGET_MS };
   });
 }

@@ -123,21 +123,31 @@ export async function lastRun(popup: PageDriver): Promise<FlowRun | undefined> {
 export async function copySnippet(popup: PageDriver, index: number, kind: 'curl' | 'php' | 'fetch'): Promise<string> {
   const entry = `[data-testid=flow-result] section.exchanges li[data-exchange="${index}"]`;
   await popup.waitFor(`${entry} details`);
-  await popup.evaluate(() => {
-    const page = globalThis as unknown as { copied: string[] };
-    page.copied = [];
-    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-    navigator.clipboard.writeText = (text: string) => (page.copied.push(text), write(text));
-  }, undefined);
+  await catchCopies(popup);
   await popup.evaluate((selector) => ((document.querySelector(`${selector} details`) as HTMLDetailsElement).open = true), entry);
   if (!(await popup.evaluate(() => (document.querySelector('input[name=copyWithSecrets]') as HTMLInputElement).checked, undefined))) {
     await popup.click('input[name=copyWithSecrets]');
   }
   await popup.click(`${entry} button[data-snippet=${kind}]`);
+  return (await copiedTexts(popup, 1))[0]!;
+}
+
+/** From here on, what `page` writes to the clipboard is kept on its way there, for copiedTexts. */
+export async function catchCopies(page: PageDriver): Promise<void> {
+  await page.evaluate(() => {
+    const scope = globalThis as unknown as { copied: string[] };
+    scope.copied = [];
+    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
+    navigator.clipboard.writeText = (text: string) => (scope.copied.push(text), write(text));
+  }, undefined);
+}
+
+/** What `page` copied since catchCopies, once it has copied `count` times (5 s at most). */
+export async function copiedTexts(page: PageDriver, count: number): Promise<string[]> {
   for (let i = 0; i < 50; i++) {
-    const copied = await popup.evaluate(() => (globalThis as unknown as { copied: string[] }).copied, undefined);
-    if (copied.length > 0) return copied[0]!;
+    const texts = await page.evaluate(() => (globalThis as unknown as { copied: string[] }).copied, undefined);
+    if (texts.length >= count) return texts;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`Copy as ${kind} copied nothing.`);
+  throw new Error(`Fewer than ${count} copies were made.`);
 }

@@ -5,30 +5,11 @@ import { startBundledServer, type BundledServer } from '../../dev/server/bundled
 import { launchChromium } from '../../dev/browsers/chromium';
 import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
 import { launchFirefox } from '../../dev/browsers/firefox';
-import { fillProfile, followRun, lastRun, run, storageOf } from '../../dev/browsers/popup-flow';
+import { catchCopies, copiedTexts, fillProfile, followRun, lastRun, run, storageOf } from '../../dev/browsers/popup-flow';
 import { POPUP_PATH } from '../../dev/browsers/paths';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const SUCCEEDED = '[data-testid=flow-result][data-status=succeeded]';
-
-/** Catches what the page copies on its way to the clipboard (Firefox gives a test no way to read it back). */
-async function catchCopies(page: PageDriver): Promise<void> {
-  await page.evaluate(() => {
-    const scope = globalThis as unknown as { copied: string[] };
-    scope.copied = [];
-    const write = navigator.clipboard.writeText.bind(navigator.clipboard);
-    navigator.clipboard.writeText = (text: string) => (scope.copied.push(text), write(text));
-  }, undefined);
-}
-
-async function copied(page: PageDriver, count: number): Promise<string[]> {
-  for (let i = 0; i < 50; i++) {
-    const texts = await page.evaluate(() => (globalThis as unknown as { copied: string[] }).copied, undefined);
-    if (texts.length >= count) return texts;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`fewer than ${count} copies were made`);
-}
 
 // The workspace as a person uses it, from the toolbar button: the popup opens the panel (a side
 // panel in Chrome, a sidebar in Firefox), the panel opens a tab, and a run started in the popup
@@ -88,7 +69,7 @@ describe.each(Object.entries(browsers))('%s: a workspace that stays open', (name
     await catchCopies(panel);
     await panel.click(`${SUCCEEDED} button[data-copy-token=access_token]`);
     await panel.click(`${SUCCEEDED} button[data-copy-token=authorization]`);
-    const texts = await copied(panel, 2);
+    const texts = await copiedTexts(panel, 2);
     expect(texts).toEqual([good.tokens!.access_token, `Authorization: Bearer ${good.tokens!.access_token}`]);
 
     await panel.click(`${SUCCEEDED} button[data-inspect-token=id_token]`);
