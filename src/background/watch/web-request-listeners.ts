@@ -11,6 +11,17 @@ export type Listeners = {
 };
 
 /**
+ * What can carry an OAuth exchange or an API call: navigations (the authorization request and its
+ * redirect, a form post), frames, fetch and XMLHttpRequest, and what the browser files as other.
+ * Images, scripts, style sheets, fonts and media never do, and are most of a page's requests: the
+ * browser does not wake the worker for them. The four names are ResourceType values in both
+ * browsers (https://developer.chrome.com/docs/extensions/reference/api/webRequest#type-ResourceType,
+ * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/webRequest/ResourceType);
+ * a name one of them lacked would make addListener throw.
+ */
+export const WATCHED_TYPES = ['main_frame', 'sub_frame', 'xmlhttprequest', 'other'] as const;
+
+/**
  * One set of webRequest listeners at a time, for the URLs given. Replacing the set must not lose
  * an event of a request under way: the browser picks an event's listeners when it sends it, so
  * one sent before it learnt of the new set is addressed to the old one alone. Both sets stay
@@ -74,7 +85,7 @@ export function webRequestListeners(create: () => Listeners) {
       };
       current = set;
       // The browser filters by origin before it wakes the worker; the judgement narrows by port.
-      const filter = { urls };
+      const filter = { urls, types: [...WATCHED_TYPES] };
       webRequest.onBeforeRequest.addListener(set.beforeRequest, filter, ['requestBody']);
       webRequest.onSendHeaders.addListener(set.sendHeaders, filter, ['requestHeaders']);
       if (typeof webRequest.filterResponseData === 'function') webRequest.onHeadersReceived.addListener(set.headersReceived, filter, ['blocking', 'responseHeaders']);

@@ -9,10 +9,10 @@ import { memoryArea } from './fakes/memory-area';
 type Listener = (details: Record<string, unknown>) => void;
 const webRequest = vi.hoisted(() => {
   const event = () => {
-    const listeners = new Map<Listener, { urls: string[] }>();
+    const listeners = new Map<Listener, { urls: string[]; types?: string[] }>();
     return {
       listeners,
-      addListener: (fn: Listener, filter: { urls: string[] }) => void listeners.set(fn, filter),
+      addListener: (fn: Listener, filter: { urls: string[]; types?: string[] }) => void listeners.set(fn, filter),
       removeListener: (fn: Listener) => void listeners.delete(fn),
       fire: (details: Record<string, unknown>) => [...listeners.keys()].forEach((fn) => fn(details)),
     };
@@ -67,6 +67,12 @@ describe('the watcher adapter', () => {
     expect([...webRequest.onBeforeRequest.listeners.values()].map((f) => f.urls)).toEqual([['<all_urls>']]);
     await settle();
     expect([...webRequest.onCompleted.listeners.values()].at(-1)?.urls).toEqual(['http://127.0.0.1/*', 'https://127.0.0.1/*']);
+    // Navigations and fetches wake the worker; a page's images, scripts and fonts do not.
+    for (const event of [webRequest.onBeforeRequest, webRequest.onSendHeaders, webRequest.onCompleted]) {
+      const types = [...event.listeners.values()].at(-1)?.types;
+      expect(types).toEqual(expect.arrayContaining(['main_frame', 'xmlhttprequest']));
+      for (const asset of ['image', 'script', 'stylesheet', 'font', 'media']) expect(types).not.toContain(asset);
+    }
     expect(watcher.active).toBe(true);
     watcher.apply({ patterns: [], paused: false });
     expect(webRequest.onBeforeRequest.listeners.size).toBe(0);
