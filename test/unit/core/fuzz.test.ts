@@ -6,6 +6,9 @@ import { runTarget } from '../../fuzz/run-target';
 // `npm run fuzz` calls each function 10⁵ times; here each gets a few hundred hostile inputs (a
 // new seed every run, printed on failure), and a new export without a target fails.
 const RUNS = 200;
+// Bounded by the runs, not by time: a few hundred inputs, some of a megabyte, take seconds on a
+// busy two-core machine (classifyPaste once went past Vitest's 5 s default).
+const TARGET_TIMEOUT_MS = 60_000;
 
 describe('every function the core exports is fuzzed', () => {
   it('has a fuzz target, and only exports have one', () => {
@@ -20,6 +23,6 @@ describe('every function the core exports is fuzzed', () => {
     it(`${name} does not throw`, async () => {
       const outcome = await runTarget(name, target, { runs: RUNS });
       expect(outcome.failure).toBeUndefined();
-    });
+    }, TARGET_TIMEOUT_MS);
   }
 });
