@@ -2,6 +2,7 @@ import type { BrowserContext } from 'playwright-core';
 import { sleep } from './display';
 import type { PageDriver } from './extension-browser';
 import { attach, attachNewView } from './chromium-toolbar-popup';
+import { within } from './within';
 
 const WAIT_MS = 30_000;
 
@@ -15,10 +16,10 @@ const WAIT_MS = 30_000;
  */
 export async function openDevtoolsPanel(context: BrowserContext, panelUrl: string, opening: () => Promise<unknown>): Promise<PageDriver> {
   const cdp = await context.browser()!.newBrowserCDPSession();
-  const devtoolsTargets = async () => (await cdp.send('Target.getTargets')).targetInfos.filter((t) => t.url.startsWith('devtools://'));
+  const devtoolsTargets = async () => (await within(cdp.send('Target.getTargets'), 10_000, 'Target.getTargets')).targetInfos.filter((t) => t.url.startsWith('devtools://'));
   // Every tab has a DevTools window of its own: the one wanted is the one the opened page brought.
   const before = new Set((await devtoolsTargets()).map((t) => t.targetId));
-  await opening();
+  await within(opening(), WAIT_MS, 'opening the page DevTools is to inspect');
   let targetId: string | undefined;
   let devtoolsUrl = '';
   for (const deadline = Date.now() + WAIT_MS; !targetId; await sleep(200)) {
@@ -26,7 +27,7 @@ export async function openDevtoolsPanel(context: BrowserContext, panelUrl: strin
     if (found) ({ targetId, url: devtoolsUrl } = found);
     if (!targetId && Date.now() > deadline) throw new Error('openDevtoolsPanel: the page opened no DevTools window within 30 s (launched with devtools: true?)');
   }
-  const devtools = await attach(cdp, targetId, devtoolsUrl);
+  const devtools = await within(attach(cdp, targetId, devtoolsUrl), 10_000, 'attaching to the DevTools window');
   // URL's origin is "null" for chrome-extension: URLs in Node: the scheme and host, read by hand.
   const origin = /^[a-z-]+:\/\/[^/]+/.exec(panelUrl)?.[0] ?? panelUrl;
   let panel: string | undefined;

@@ -5,6 +5,8 @@ import { setField } from './set-field';
 
 /** How long waitFor waits, as Playwright's own default. */
 const WAIT_MS = 30_000;
+/** How long one protocol message may go unanswered: a live view answers in milliseconds. */
+const MESSAGE_MS = 45_000;
 
 /**
  * Opens the extension's real toolbar popup in Chromium, the one a click on its toolbar button
@@ -81,8 +83,14 @@ export async function attach(cdp: CDPSession, targetId: string, url: string): Pr
     if (closed) return Promise.reject(gone());
     const id = ++lastId;
     return new Promise<Reply>((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      // A view that stops answering must fail its test with the call it stopped at, not hang it.
+      const timer = setTimeout(() => {
+        pending.delete(id);
+        reject(new Error(`${method} got no answer within ${MESSAGE_MS / 1000} s from ${url}`));
+      }, MESSAGE_MS);
+      pending.set(id, { resolve: (reply) => (clearTimeout(timer), resolve(reply)), reject: (error) => (clearTimeout(timer), reject(error)) });
       cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch((error: Error) => {
+        clearTimeout(timer);
         pending.delete(id);
         reject(closed ? gone() : error);
       });

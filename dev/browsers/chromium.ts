@@ -103,9 +103,24 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Exten
     },
     async openWithDevtoolsPanel(url) {
       if (!options.devtools) throw new Error('openWithDevtoolsPanel: launch the browser with devtools: true');
-      let page: PageDriver | undefined;
-      const panel = await openDevtoolsPanel(context, `${origin}src/devtools/panel.html`, async () => (page = await extension.openUrl(url)));
-      return { page: page!, panel };
+      // Once in a few runs on a loaded machine, a DevTools window never finished opening (the
+      // protocol stopped answering for it); a second tab, with a window of its own, has always
+      // opened. The screen of the first is saved, and the panel is tested in the second alike.
+      let firstFailure: Error | undefined;
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        let page: PageDriver | undefined;
+        try {
+          const panel = await openDevtoolsPanel(context, `${origin}src/devtools/panel.html`, async () => (page = await extension.openUrl(url)));
+          return { page: page!, panel };
+        } catch (error) {
+          firstFailure ??= error as Error;
+          const path = `reports/devtools-panel-attempt-${attempt}-${new Date().toISOString().replace(/[:.]/g, '-')}.png`;
+          await display!.savePng(path).catch(() => {});
+          console.warn(`openWithDevtoolsPanel, attempt ${attempt}: ${(error as Error).message} (screen: ${path})`);
+          await page?.close().catch(() => {});
+        }
+      }
+      throw firstFailure!;
     },
     async answerPermissionPrompt(answer) {
       if (!display) throw new Error('answerPermissionPrompt: launch the browser with realPermissionPrompts: true');
