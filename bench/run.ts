@@ -22,7 +22,8 @@ const BUDGETS = {
   harImportFiftyMegabytesMs: HAR_IMPORT_BUDGET_MS,
   /** A page making 200 requests to a loopback server, against the same page without the extension. */
   watcherNothingWatchedRatio: 1.02,
-  watcherWatchedRatio: 1.15,
+  /** Watched against the floor: the same page with webRequest held and no listener (issue 16). */
+  watcherWatchedOverFloor: { chromium: 1.15, firefox: 1.1 },
 };
 const JS_BUDGET: Record<Entry, number> = { popup: BUDGETS.popupJsGzipBytes, background: BUDGETS.backgroundJsGzipBytes };
 const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
@@ -53,11 +54,11 @@ async function main() {
   const watcherChromium = await watcherOverheadChromium();
   progress('Watcher overhead in Firefox…');
   const watcherFirefox = await watcherOverheadFirefox();
-  const watcherWithin = (w: WatcherOverhead) => ({
+  const watcherWithin = (w: WatcherOverhead, browser: keyof typeof BUDGETS.watcherWatchedOverFloor) => ({
     nothingWatched: w.ratio.nothingWatched <= BUDGETS.watcherNothingWatchedRatio,
-    watched: w.ratio.watched <= BUDGETS.watcherWatchedRatio,
+    watched: w.watchedOverFloor <= BUDGETS.watcherWatchedOverFloor[browser],
   });
-  const watcherBudgets = { chromium: watcherWithin(watcherChromium), firefox: watcherWithin(watcherFirefox) };
+  const watcherBudgets = { chromium: watcherWithin(watcherChromium, 'chromium'), firefox: watcherWithin(watcherFirefox, 'firefox') };
   progress('Token requests as a server (a declarativeNetRequest rule per request) against as a browser app, Chromium then Firefox…');
   const originRemoval = { chromium: await originRemovalChromium(), firefox: await originRemovalFirefox() };
 
@@ -93,7 +94,10 @@ async function main() {
   printReady(chromium, firefox);
   printInspect(inspect);
   printHarImport(harImport);
-  printWatcher([watcherChromium, watcherFirefox]);
+  printWatcher([
+    [watcherChromium, BUDGETS.watcherWatchedOverFloor.chromium],
+    [watcherFirefox, BUDGETS.watcherWatchedOverFloor.firefox],
+  ]);
   printOriginRemoval([originRemoval.chromium, originRemoval.firefox]);
   console.log(`\nWithin budget: ${withinBudget.all ? 'yes ✓' : 'no ✗'}   (details in ${RESULTS})`);
 }
@@ -136,16 +140,17 @@ function printInspect(timings: InspectTiming[]) {
   printTable(rows);
 }
 
-function printWatcher(results: WatcherOverhead[]) {
+function printWatcher(results: [WatcherOverhead, number][]) {
   const rows = [['browser', 'setup', 'median ms', 'ratio', 'budget']];
   const budget = (ratio: number, limit: number) => `≤ ${limit} ${ratio <= limit ? '✓' : '✗'}`;
-  for (const w of results) {
+  for (const [w, floorBudget] of results) {
     rows.push([w.browser, 'without the extension', w.medianMs.withoutExtension.toFixed(1), '1', '']);
     rows.push(['', 'extension, nothing watched', w.medianMs.nothingWatched.toFixed(1), w.ratio.nothingWatched.toFixed(3), budget(w.ratio.nothingWatched, BUDGETS.watcherNothingWatchedRatio)]);
     rows.push(['', 'webRequest held, no listener', w.medianMs.webRequestHeldNoListener.toFixed(1), w.ratio.webRequestHeldNoListener.toFixed(3), "(the browser's own cost)"]);
-    rows.push(['', 'host watched', w.medianMs.watched.toFixed(1), w.ratio.watched.toFixed(3), budget(w.ratio.watched, BUDGETS.watcherWatchedRatio)]);
+    rows.push(['', 'host watched', w.medianMs.watched.toFixed(1), w.ratio.watched.toFixed(3), '']);
+    rows.push(['', 'host watched / webRequest held', '', w.watchedOverFloor.toFixed(3), budget(w.watchedOverFloor, floorBudget)]);
   }
-  console.log(`\nWatcher overhead: a page making ${REQUESTS} requests to a loopback server (ms from first request to last answer; ratio: median over ${results[0]?.rounds ?? 0} rounds of each round's time / the same round's time without the extension)`);
+  console.log(`\nWatcher overhead: a page making ${REQUESTS} requests to a loopback server (ms from first request to last answer; ratio: median over ${results[0]?.[0].rounds ?? 0} rounds of each round's time / the same round's time without the extension, or with webRequest held for the last row)`);
   printTable(rows);
   console.log("  In Chromium, \"nothing watched\" includes the declarativeNetRequestWithHostAccess permission (token requests as a server): like webRequest, held at load it routes every request through the browser process.");
 }

@@ -27,6 +27,11 @@ export interface WatcherOverhead {
    * loads run back to back, so a slow stretch of the machine slows all of them alike.
    */
   ratio: Record<Exclude<SetupName, 'withoutExtension'>, number>;
+  /**
+   * Watched against the browser's own floor (webRequest held, no listener), the median over rounds
+   * of each round's pair: what the listeners cost, apart from what any webRequest watcher costs.
+   */
+  watchedOverFloor: number;
   samples: Record<SetupName, number[]>;
 }
 
@@ -95,6 +100,7 @@ async function measure({ plain, extension }: Launchers): Promise<WatcherOverhead
         webRequestHeldNoListener: pairedRatio('webRequestHeldNoListener'),
         watched: pairedRatio('watched'),
       },
+      watchedOverFloor: round(median(samples.watched.map((ms, i) => ms / samples.webRequestHeldNoListener[i]!)), 3),
       samples,
     };
   } finally {

@@ -39,7 +39,7 @@ function largeBody(marker: string, size: number): string {
  *   userinfo endpoint called with the access token (200);
  * - /limited: two token requests to a server limited to one a minute (429 with Retry-After);
  * - /large-errors?count=N&size=B: N requests to the app itself, one after the other, each answered
- *   by /large-error/<i> with a 500 of B bytes (largeErrorMarker(i) first, then random words that
+ *   by /oauth/large-error/<i> (an OAuth endpoint's path, whose bodies a watcher reads) with a 500 of B bytes (largeErrorMarker(i) first, then random words that
  *   nothing compresses away), as a framework's debug page would; writes "<count of 500s> 500".
  */
 export async function startTestApp(): Promise<TestApp> {
@@ -84,11 +84,11 @@ const show = (line) => { document.getElementById('result').textContent += line +
       case '/large-errors': {
         const count = Number(url.searchParams.get('count')) || 1;
         const size = Number(url.searchParams.get('size')) || 1024;
-        return page(`let failed = 0; for (let i = 1; i <= ${count}; i++) { const r = await fetch('/large-error/' + i + '?size=${size}'); await r.text(); if (r.status === 500) failed++; } show(failed + ' 500');`);
+        return page(`let failed = 0; for (let i = 1; i <= ${count}; i++) { const r = await fetch('/oauth/large-error/' + i + '?size=${size}'); await r.text(); if (r.status === 500) failed++; } show(failed + ' 500');`);
       }
       default:
-        if (url.pathname.startsWith('/large-error/')) {
-          const i = Number(url.pathname.slice('/large-error/'.length));
+        if (url.pathname.startsWith('/oauth/large-error/')) {
+          const i = Number(url.pathname.slice('/oauth/large-error/'.length));
           res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
           return res.end(largeBody(largeErrorMarker(i), Number(url.searchParams.get('size')) || 1024));
         }

@@ -129,6 +129,7 @@ export { judgeTraffic, startTraffic, wantsBody } from './traffic/judge-traffic';
 export { analyzeHar, judgeHar, type HarAnalysis, type HarItem, type HarJudgement, type JudgedHarItem } from './traffic/analyze-har';
 export type { HarKind } from './traffic/har-kind';
 export { wantsHarBody } from './traffic/wants-har-body';
+export { bodyWorthyUrls, BODY_WORTHY_PATH_WORDS } from './traffic/body-worthy-urls';
 export type { TrafficEvent, TrafficState, TrafficStep, PendingRequest } from './traffic/traffic-event';
 export {
   startRun,

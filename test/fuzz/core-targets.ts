@@ -225,6 +225,7 @@ export const CORE_TARGETS: Targets = {
   // The watcher matches request URLs against patterns parseHostPattern made.
   matchesHostPattern: { args: fc.tuple(urlish, parsedHostPattern) },
   originsOf: { args: fc.tuple(fc.array(parsedHostPattern, { maxLength: 4 })) },
+  bodyWorthyUrls: { args: fc.tuple(fc.array(fc.oneof(anyString, fc.constantFrom('http://127.0.0.1/*', '*://*.example.com/*')), { maxLength: 4 })) },
   captureRequest: { args: fc.tuple(methods, urlish, optional(data(capturedHeaders)), optional(data(capturedBody))) },
   // ---- Run transitions: typed runs in, as the background hands them (each is a spread of its input).
   startRun: { args: fc.tuple(fc.record({ id: anyString, profile: flowProfile, startedAt: isoDate, redirectUri: urlish, awaiting: fc.record({ permissions: fc.array(anyString, { maxLength: 2 }), until: isoDate }) }, { requiredKeys: ['id', 'profile', 'startedAt', 'redirectUri'] })) },

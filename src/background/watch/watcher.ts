@@ -54,21 +54,29 @@ export function createWatcher(errors: ErrorLog, evidence: EvidenceStore) {
     if (settingsApplied && ledgerRead) for (const event of waiting.splice(0)) event();
   };
 
+  // Requests onBeforeRequest told of, with their bodies, until their headers come: only those the
+  // listeners read bodies of (web-request-listeners.ts); any other is first seen by onSendHeaders.
+  const withBody = new Set<string>();
   const listeners = webRequestListeners(
     (): Listeners => ({
       beforeRequest: whenLoaded((d) => {
         if (ownRequest(d)) return;
+        withBody.add(d.requestId);
         // Both browsers give each form field as an array of values; the polyfill's types say otherwise.
         feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, ...(d.requestBody ? { body: d.requestBody as CapturedBody } : {}) });
       }),
-      sendHeaders: whenLoaded((d) => feed({ kind: 'request-headers', id: d.requestId, headers: d.requestHeaders ?? [] })),
+      sendHeaders: whenLoaded((d) => {
+        if (withBody.delete(d.requestId)) return feed({ kind: 'request-headers', id: d.requestId, headers: d.requestHeaders ?? [] });
+        if (ownRequest(d)) return;
+        feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, headers: d.requestHeaders ?? [] });
+      }),
       // Synchronous, unlike the others: filterResponseData works only from within the event.
       headersReceived: (d) => {
         if (canReadBodies() && wantsBody(state, d.requestId, d.statusCode)) bodies.set(d.requestId, readResponseBody(d.requestId));
       },
       beforeRedirect: whenLoaded((d) => feed({ kind: 'redirect', id: d.requestId, at: at(d.timeStamp), status: d.statusCode, headers: d.responseHeaders ?? [], location: d.redirectUrl })),
-      completed: whenLoaded((d) => void answer(d.requestId, d.statusCode, d.responseHeaders)),
-      errorOccurred: whenLoaded((d) => feed({ kind: 'failure', id: d.requestId, error: d.error })),
+      completed: whenLoaded((d) => (withBody.delete(d.requestId), void answer(d.requestId, d.statusCode, d.responseHeaders))),
+      errorOccurred: whenLoaded((d) => (withBody.delete(d.requestId), feed({ kind: 'failure', id: d.requestId, error: d.error }))),
     }),
   );
 
@@ -94,6 +102,7 @@ export function createWatcher(errors: ErrorLog, evidence: EvidenceStore) {
         listeners.detach();
         state = { ...state, pending: {} };
         bodies.clear();
+        withBody.clear();
       } else listeners.register(originsOf(patterns));
       settingsApplied = true;
       replay();

@@ -1,4 +1,5 @@
 import browser, { type WebRequest } from 'webextension-polyfill';
+import { bodyWorthyUrls } from '../../core';
 
 export type Listeners = {
   beforeRequest: (details: WebRequest.OnBeforeRequestDetailsType) => void;
@@ -20,6 +21,10 @@ export type Listeners = {
  * a name one of them lacked would make addListener throw.
  */
 export const WATCHED_TYPES = ['main_frame', 'sub_frame', 'xmlhttprequest', 'other'] as const;
+const NAVIGATIONS = ['main_frame', 'sub_frame'] as const;
+const CALLS = ['xmlhttprequest', 'other'] as const;
+
+type Event = { removeListener(listener: never): void };
 
 /**
  * One set of webRequest listeners at a time, for the URLs given. Replacing the set must not lose
@@ -44,15 +49,11 @@ export function webRequestListeners(create: () => Listeners) {
       handle(details);
     };
 
+  // Each set's registrations, to remove exactly those: a listener added under two filters is two functions.
+  const added = new Map<Listeners, [Event, unknown][]>();
   function remove(set: Listeners): void {
-    const webRequest = browser.webRequest;
-    if (!webRequest) return;
-    webRequest.onBeforeRequest.removeListener(set.beforeRequest);
-    webRequest.onSendHeaders.removeListener(set.sendHeaders);
-    webRequest.onHeadersReceived.removeListener(set.headersReceived);
-    webRequest.onBeforeRedirect.removeListener(set.beforeRedirect);
-    webRequest.onCompleted.removeListener(set.completed);
-    webRequest.onErrorOccurred.removeListener(set.errorOccurred);
+    for (const [event, listener] of added.get(set) ?? []) event.removeListener(listener as never);
+    added.delete(set);
   }
 
   function detach(): void {
@@ -84,14 +85,32 @@ export function webRequestListeners(create: () => Listeners) {
         errorOccurred: once('errorOccurred', own.errorOccurred),
       };
       current = set;
+      const registrations: [Event, unknown][] = [];
+      added.set(set, registrations);
+      const add = <L>(event: { addListener(listener: L, ...rest: never[]): void } & Event, listener: L, ...rest: unknown[]) => {
+        // A fresh function per filter: the browser keeps one registration per function.
+        const own = ((details: never) => (listener as (details: never) => void)(details)) as L;
+        (event.addListener as (listener: L, ...rest: unknown[]) => void)(own, ...rest);
+        registrations.push([event, own]);
+      };
       // The browser filters by origin before it wakes the worker; the judgement narrows by port.
-      const filter = { urls, types: [...WATCHED_TYPES] };
-      webRequest.onBeforeRequest.addListener(set.beforeRequest, filter, ['requestBody']);
-      webRequest.onSendHeaders.addListener(set.sendHeaders, filter, ['requestHeaders']);
-      if (typeof webRequest.filterResponseData === 'function') webRequest.onHeadersReceived.addListener(set.headersReceived, filter, ['blocking', 'responseHeaders']);
-      webRequest.onBeforeRedirect.addListener(set.beforeRedirect, filter, ['responseHeaders']);
-      webRequest.onCompleted.addListener(set.completed, filter, ['responseHeaders']);
-      webRequest.onErrorOccurred.addListener(set.errorOccurred, filter);
+      const every = { urls, types: [...WATCHED_TYPES] };
+      // A request's body is read where OAuth puts what it judges: navigations (authorization
+      // requests, form posts) and calls to paths that name an OAuth endpoint. For any other call
+      // (most of an app's traffic) the body is never evidence, and listening for it was most of
+      // the watcher's cost: its URL and headers come with onSendHeaders.
+      const bodyWorthy = [
+        { urls, types: [...NAVIGATIONS] },
+        { urls: bodyWorthyUrls(urls), types: [...CALLS] },
+      ];
+      for (const filter of bodyWorthy) add(webRequest.onBeforeRequest, set.beforeRequest, filter, ['requestBody']);
+      add(webRequest.onSendHeaders, set.sendHeaders, every, ['requestHeaders']);
+      // Firefox reads answers' bodies from within a blocking onHeadersReceived, which holds each
+      // response until the worker answers: for the same requests alone.
+      if (typeof webRequest.filterResponseData === 'function') for (const filter of bodyWorthy) add(webRequest.onHeadersReceived, set.headersReceived, filter, ['blocking', 'responseHeaders']);
+      add(webRequest.onBeforeRedirect, set.beforeRedirect, every, ['responseHeaders']);
+      add(webRequest.onCompleted, set.completed, every, ['responseHeaders']);
+      add(webRequest.onErrorOccurred, set.errorOccurred, every);
       if (!previous) return;
       retiring.add(previous);
       const retire = () => {
