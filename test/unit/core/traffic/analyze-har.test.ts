@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeHar, type HarAnalysis, type HarItem } from '../../../../src/core';
+import { analyzeHar, judgeHar, type HarAnalysis, type HarItem } from '../../../../src/core';
 
 const fixture = (name: string) => readFileSync(new URL(`har-fixtures/${name}.har`, import.meta.url), 'utf8');
 // The fixtures' secrets (RFC 6749's examples): none may come back in anything analyzeHar returns.
@@ -84,6 +84,18 @@ describe('what real tools leave out or write otherwise', () => {
     const [item] = itemsOf(result);
     expect(item).toMatchObject({ entryIndex: 0, kind: 'api_call', diagnosis: { errorCode: 'invalid_token' } });
     expect('notes' in result && result.notes).toEqual(['entry 0 has no request.method: read as GET']);
+  });
+
+  it('an empty postData (Fiddler and Insomnia write one on every GET) is no body, and its empty mimeType no Content-Type', () => {
+    const failed = (postData: Record<string, unknown>) =>
+      judgeHar({ log: { entries: [{ request: { method: 'GET', url: 'https://api.example.com/me', headers: [{ name: 'Authorization', value: 'Bearer 2YotnFZFEjr1zCsicMWpAA' }], postData }, response: { status: 401, content: { text: '' } } }] } });
+    for (const postData of [{ text: '', mimeType: '' }, { mimeType: '', text: '', params: [] }]) {
+      const result = failed(postData);
+      if ('error' in result) throw new Error(result.error);
+      const request = result.items[0]!.error!.exchange.request!;
+      expect(request.body).toBeUndefined();
+      expect(Object.keys(request.headers ?? {}).map((name) => name.toLowerCase())).not.toContain('content-type');
+    }
   });
 
   it('a form given only as postData.params is read as the token request it is', () => {
