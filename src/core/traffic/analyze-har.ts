@@ -126,6 +126,12 @@ function judgeEntries(list: unknown[], now: number | undefined): HarJudgement {
         error = entry;
       }
     }
+    // Fiddler leaves out a body over its size limit, Chrome's "without content" export all of them:
+    // judged as empty, which a reader should know.
+    const answer = exchange.answer;
+    if (diagnosis && answer && answer.status > 0 && answer.location === undefined && answer.body === undefined) {
+      notes.push(`entry ${index}'s response body is not in the file (saved without content, or not text): its diagnosis rests on the status and headers alone`);
+    }
     // A HAR entry is whole: its redirect's target is an entry of its own, and one saved unanswered gets no answer later.
     if (Object.hasOwn(state.pending, id)) {
       const { [id]: _done, ...pending } = state.pending;

@@ -83,8 +83,26 @@ describe('what real tools leave out or write otherwise', () => {
     const result = one({ request: { url: 'https://api.example.com/me', headers: [{ name: 'Authorization', value: 'Bearer 2YotnFZFEjr1zCsicMWpAA' }] }, response: { status: 401, headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }] } });
     const [item] = itemsOf(result);
     expect(item).toMatchObject({ entryIndex: 0, kind: 'api_call', diagnosis: { errorCode: 'invalid_token' } });
-    expect('notes' in result && result.notes).toEqual(['entry 0 has no request.method: read as GET']);
+    expect('notes' in result && result.notes).toEqual([
+      'entry 0 has no request.method: read as GET',
+      "entry 0's response body is not in the file (saved without content, or not text): its diagnosis rests on the status and headers alone",
+    ]);
   });
+
+  it('a failure whose body the file left out is noted as judged without it; an empty body in the file is a body', () => {
+    const token = (content: Record<string, unknown>) => ({
+      request: { method: 'POST', url: 'https://server.example.com/token', postData: { mimeType: 'application/x-www-form-urlencoded', text: 'grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA' } },
+      response: { status: 400, content },
+    });
+    // Fiddler's words for a body over its size limit; Chrome's "without content" export writes no text either.
+    const left = analyzeHar({ log: { entries: [token({ size: 5000, mimeType: 'application/json', comment: 'Body length exceeded fiddler.importexport.HTTPArchiveJSON.MaxTextBodyLength, so body was omitted.' })] } });
+    expect(itemsOf(left)[0]!.diagnosis).toBeDefined();
+    expect('notes' in left && left.notes).toEqual(["entry 0's response body is not in the file (saved without content, or not text): its diagnosis rests on the status and headers alone"]);
+    expect(analyzeHar({ log: { entries: [token({ size: 0, mimeType: '', text: '' })] } })).not.toHaveProperty('notes');
+    // A success is not judged: whether its body was saved matters to nobody.
+    expect(analyzeHar({ log: { entries: [{ ...token({ size: 5000 }), response: { status: 200, content: { size: 5000 } } }] } })).not.toHaveProperty('notes');
+  });
+
 
   it('an empty postData (Fiddler and Insomnia write one on every GET) is no body, and its empty mimeType no Content-Type', () => {
     const failed = (postData: Record<string, unknown>) =>
