@@ -80,7 +80,8 @@ function entriesOf(har: unknown): { list: unknown[] } | { error: string } {
  */
 function jsonProblem(error: unknown, text: string): string {
   const message = error instanceof Error ? error.message : 'unreadable';
-  const said = message.replace(/,\s*".*" is not valid JSON$/s, ' is not valid JSON').replace(/\s*\(line \d+ column \d+\)$/, '');
+  // V8: `Unexpected token 'P', "PK\u0003…"... is not valid JSON` and `…, "{"a": x}" is not valid JSON`.
+  const said = message.replace(/,\s*".*"(?:\.\.\.)? is not valid JSON$/s, ' is not valid JSON').replace(/\s*\(line \d+ column \d+\)$/, '');
   const position = /at position (\d+)/.exec(said);
   if (!position) return said;
   const at = Number(position[1]);

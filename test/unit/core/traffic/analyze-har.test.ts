@@ -103,7 +103,6 @@ describe('what real tools leave out or write otherwise', () => {
     expect(analyzeHar({ log: { entries: [{ ...token({ size: 5000 }), response: { status: 200, content: { size: 5000 } } }] } })).not.toHaveProperty('notes');
   });
 
-
   it('an empty postData (Fiddler and Insomnia write one on every GET) is no body, and its empty mimeType no Content-Type', () => {
     const failed = (postData: Record<string, unknown>) =>
       judgeHar({ log: { entries: [{ request: { method: 'GET', url: 'https://api.example.com/me', headers: [{ name: 'Authorization', value: 'Bearer 2YotnFZFEjr1zCsicMWpAA' }], postData }, response: { status: 401, content: { text: '' } } }] } });
@@ -195,9 +194,10 @@ describe('a file that cannot be read says what is wrong', () => {
   it('not JSON: where, by line and column, without quoting the text (it may hold a secret)', () => {
     const result = analyzeHar('{"log": {\n  "entries": [ {"access_token": "2YotnFZFEjr1zCsicMWpAA" x} ]}}');
     expect('error' in result && result.error).toMatch(/^not JSON: .* at position 67 \(line 2, column 58\)$/);
+    // V8 quotes the first ten characters and ends with `"..." is not valid JSON`: neither is kept.
     const cut = analyzeHar('SplxlOBeZQQYbYS6WxSbIA and more');
     expect('error' in cut && cut.error).toMatch(/^not JSON: /);
-    expect(JSON.stringify(cut)).not.toContain('SplxlOBeZQQYbYS6WxSbIA');
+    expect(JSON.stringify(cut)).not.toContain('SplxlOBeZQ');
   });
 });
 
