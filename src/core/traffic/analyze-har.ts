@@ -46,10 +46,24 @@ export function analyzeHar(har: string | object, options: { now?: number } = {})
 
 /** `analyzeHar`, with each failure's redacted error entry (see JudgedHarItem). Never throws. */
 export function judgeHar(har: string | object, options: { now?: number } = {}): HarJudgement {
+  const judged = judgeHarFile(har, options);
+  if ('error' in judged) return judged;
+  const { entries: _read, ...rest } = judged;
+  return rest;
+}
+
+/**
+ * `judgeHar`, with the entries it read: the file's `log.entries`, or what it read as such (a file
+ * cut short, JSON Lines, a bare list). A view lists them beside the items, and the text is parsed
+ * once. The entries are the file's own, secrets and all: what a view shows of them it redacts.
+ * Never throws.
+ */
+export function judgeHarFile(har: string | object, options: { now?: number } = {}): { error: string } | { items: JudgedHarItem[]; notes?: string[]; entries: unknown[] } {
   try {
     const entries = entriesOf(har);
     if ('error' in entries) return entries;
-    return judgeEntries(entries.list, isRecord(options) && typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : undefined, entries.notes);
+    const judged = judgeEntries(entries.list, isRecord(options) && typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : undefined, entries.notes);
+    return 'error' in judged ? judged : { ...judged, entries: entries.list };
   } catch (error) {
     // Reached only by hostile objects (getters, proxies): the file is then unreadable, not the extension broken.
     return { error: `the HAR could not be read: ${error instanceof Error ? error.name : 'unknown error'}` };
