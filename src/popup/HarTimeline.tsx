@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { judgeHar, redactUrl, type JudgedHarItem } from '../core';
+import { judgeHarFile, redactUrl, type JudgedHarItem } from '../core';
 import { ErrorDetail } from './ErrorDetail';
 import { Time } from './Time';
 
@@ -91,18 +91,8 @@ function Summary({ item, entry }: { item: JudgedHarItem; entry: HarEntryData }) 
   );
 }
 
-/** The file parsed once: the judgement reads the object, the list its entries. */
+/** The file parsed once: the judgement reads it, the list shows the entries it read (a file cut short, JSON Lines, too). */
 function judgment(text: string): { error: string } | { items: JudgedHarItem[]; notes?: string[]; entries: HarEntryData[] } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    // judgeHar says what is wrong with the text, in words (and without quoting it).
-    const said = judgeHar(text);
-    return 'error' in said ? said : { ...said, entries: [] };
-  }
-  const judged = judgeHar(parsed as object);
-  if ('error' in judged) return judged;
-  const log = (parsed as { log?: { entries?: HarEntryData[] }; entries?: HarEntryData[] }).log ?? (parsed as { entries?: HarEntryData[] });
-  return { ...judged, entries: Array.isArray(log.entries) ? log.entries : [] };
+  const judged = judgeHarFile(text);
+  return 'error' in judged ? judged : { ...judged, entries: judged.entries as HarEntryData[] };
 }

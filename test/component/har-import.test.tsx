@@ -29,11 +29,22 @@ describe('HAR import', () => {
     for (const code of codes) expect(document.body.textContent).not.toContain(code);
   });
 
+  it('a file cut short: the entries before the cut are listed as the whole file lists them, with a note that the rest is lost', async () => {
+    renderWith(<HarImport />, {});
+    fireEvent.input(screen.getByRole('textbox', { name: 'HAR file, pasted' }), { target: { value: REUSED.slice(0, Math.floor(REUSED.length * 0.8)) } });
+    await screen.findByTestId('har-timeline', {}, { timeout: 10_000 });
+    expect(screen.getByTestId('har-timeline').textContent).toMatch(/the file is cut short \(.*\): the \d+ entries before the cut were read, the rest is lost/);
+    const items = screen.getAllByTestId('har-item');
+    expect(items.length).toBeGreaterThan(0);
+    // Each with its request, read from the entries the judgement read (the text is no JSON).
+    for (const item of items) expect(item.querySelector('code.url')?.textContent).toMatch(/^(GET|POST) https?:\/\//);
+  });
+
   it('a file that is no HAR says what is wrong', async () => {
     renderWith(<HarImport />, {});
     fireEvent.input(screen.getByRole('textbox', { name: 'HAR file, pasted' }), { target: { value: '{"log": {"version": "1.2"}}' } });
-    expect((await screen.findByTestId('har-error', {}, { timeout: 10_000 })).textContent).toContain('no log.entries array');
+    expect((await screen.findByTestId('har-error', {}, { timeout: 10_000 })).textContent).toContain('its "log" has no "entries" array');
     fireEvent.input(screen.getByRole('textbox', { name: 'HAR file, pasted' }), { target: { value: '{"log": ' } });
-    await waitFor(() => expect(screen.getByTestId('har-error').textContent).toMatch(/not JSON/));
+    await waitFor(() => expect(screen.getByTestId('har-error').textContent).toMatch(/the file is cut short/));
   });
 });

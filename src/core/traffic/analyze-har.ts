@@ -3,8 +3,10 @@ import type { ErrorEntry } from '../diagnose/error-entry';
 import { explainExchange } from '../diagnose/explain-exchange';
 import { isRecord } from '../lib/is-record';
 import { harKind, type HarKind } from './har-kind';
+import { harEntries } from './har-entries';
 import { judgeTraffic, startTraffic } from './judge-traffic';
 import { readHarEntry, type HarExchange } from './read-har-entry';
+import { readHarText } from './read-har-text';
 import type { TrafficEvent, TrafficState } from './traffic-event';
 
 export type HarItem = { entryIndex: number; kind: HarKind; diagnosis?: Diagnosis };
@@ -44,54 +46,42 @@ export function analyzeHar(har: string | object, options: { now?: number } = {})
 
 /** `analyzeHar`, with each failure's redacted error entry (see JudgedHarItem). Never throws. */
 export function judgeHar(har: string | object, options: { now?: number } = {}): HarJudgement {
+  const judged = judgeHarFile(har, options);
+  if ('error' in judged) return judged;
+  const { entries: _read, ...rest } = judged;
+  return rest;
+}
+
+/**
+ * `judgeHar`, with the entries it read: the file's `log.entries`, or what it read as such (a file
+ * cut short, JSON Lines, a bare list). A view lists them beside the items, and the text is parsed
+ * once. The entries are the file's own, secrets and all: what a view shows of them it redacts.
+ * Never throws.
+ */
+export function judgeHarFile(har: string | object, options: { now?: number } = {}): { error: string } | { items: JudgedHarItem[]; notes?: string[]; entries: unknown[] } {
   try {
     const entries = entriesOf(har);
     if ('error' in entries) return entries;
-    return judgeEntries(entries.list, isRecord(options) && typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : undefined);
+    const judged = judgeEntries(entries.list, isRecord(options) && typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : undefined, entries.notes);
+    return 'error' in judged ? judged : { ...judged, entries: entries.list };
   } catch (error) {
     // Reached only by hostile objects (getters, proxies): the file is then unreadable, not the extension broken.
     return { error: `the HAR could not be read: ${error instanceof Error ? error.name : 'unknown error'}` };
   }
 }
 
-function entriesOf(har: unknown): { list: unknown[] } | { error: string } {
-  let value = har;
-  if (typeof har === 'string') {
-    // Fiddler and Windows tools may write a byte order mark.
-    const text = har.replace(/^\uFEFF/, '');
-    if (text.trim() === '') return { error: 'the file is empty' };
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      return { error: `not JSON: ${jsonProblem(error, text)}` };
-    }
-  }
-  if (!isRecord(value)) return { error: `not a HAR file: it holds ${Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`}, not an object with log.entries` };
-  // chrome.devtools.network.getHAR() gives the log itself, without the "log" around it.
-  const log = isRecord(value.log) ? value.log : Array.isArray(value.entries) ? value : undefined;
-  if (!log) return { error: value.log === undefined ? 'not a HAR file: no "log" object (a HAR file is {"log": {"entries": [...]}})' : 'not a HAR file: "log" is not an object' };
-  if (!Array.isArray(log.entries)) return { error: 'no log.entries array' };
-  return { list: log.entries as unknown[] };
-}
-
-/**
- * JSON.parse's own words without the text it quotes (V8 quotes the input, which may hold a
- * secret), with the line and column of the position it names.
- */
-function jsonProblem(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : 'unreadable';
-  const said = message.replace(/,\s*".*" is not valid JSON$/s, ' is not valid JSON').replace(/\s*\(line \d+ column \d+\)$/, '');
-  const position = /at position (\d+)/.exec(said);
-  if (!position) return said;
-  const at = Number(position[1]);
-  const before = text.slice(0, at);
-  const line = (before.match(/\n/g)?.length ?? 0) + 1;
-  return `${said} (line ${line}, column ${at - before.lastIndexOf('\n')})`;
+/** The file's entries and what was read otherwise than written, or what is wrong with it. */
+function entriesOf(har: unknown): { list: unknown[]; notes: string[] } | { error: string } {
+  const read = typeof har === 'string' ? readHarText(har) : { value: har, notes: [] };
+  if ('error' in read) return read;
+  const entries = harEntries(read.value);
+  return 'error' in entries ? entries : { list: entries.list, notes: [...read.notes, ...entries.notes] };
 }
 
 type Read = { index: number; exchange: HarExchange; order: number };
 
-function judgeEntries(list: unknown[], now: number | undefined): HarJudgement {
+/** `said`: what the file as a whole was read as (a cut, JSON Lines), said before any entry's notes. */
+function judgeEntries(list: unknown[], now: number | undefined, said: string[]): HarJudgement {
   const notes: string[] = [];
   const problems: string[] = [];
   const read: Read[] = [];
@@ -126,6 +116,12 @@ function judgeEntries(list: unknown[], now: number | undefined): HarJudgement {
         error = entry;
       }
     }
+    // Fiddler leaves out a body over its size limit, Chrome's "without content" export all of them:
+    // judged as empty, which a reader should know.
+    const answer = exchange.answer;
+    if (diagnosis && answer && answer.status > 0 && answer.location === undefined && answer.body === undefined) {
+      notes.push(`entry ${index}'s response body is not in the file (saved without content, or not text): its diagnosis rests on the status and headers alone`);
+    }
     // A HAR entry is whole: its redirect's target is an entry of its own, and one saved unanswered gets no answer later.
     if (Object.hasOwn(state.pending, id)) {
       const { [id]: _done, ...pending } = state.pending;
@@ -133,9 +129,9 @@ function judgeEntries(list: unknown[], now: number | undefined): HarJudgement {
     }
     items.push({ entryIndex: index, kind: harKind(exchange), ...(diagnosis ? { diagnosis } : {}), ...(error ? { error } : {}) });
   }
-  const said = [...problems.map((problem) => `${problem}: skipped`), ...notes];
-  const shown = said.length > NOTES_SHOWN ? [...said.slice(0, NOTES_SHOWN), `…and ${said.length - NOTES_SHOWN} more`] : said;
-  return { items, ...(shown.length > 0 ? { notes: shown } : {}) };
+  const entryNotes = [...problems.map((problem) => `${problem}: skipped`), ...notes];
+  const shown = entryNotes.length > NOTES_SHOWN ? [...entryNotes.slice(0, NOTES_SHOWN), `…and ${entryNotes.length - NOTES_SHOWN} more`] : entryNotes;
+  return { items, ...(said.length + shown.length > 0 ? { notes: [...said, ...shown] } : {}) };
 }
 
 /** What a source watching the exchange live would have said of it, one event at a time. */

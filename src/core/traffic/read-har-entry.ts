@@ -53,9 +53,8 @@ export function readHarEntry(entry: unknown, index: number): { exchange: HarExch
   const headers = headersOf(request.headers);
   const body = requestBody(request.postData);
   // The form's type, so redaction reads its fields, when the headers were not recorded (Chrome's provisional headers).
-  if (body !== undefined && isRecord(request.postData) && typeof request.postData.mimeType === 'string' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) {
-    headers.push(['Content-Type', request.postData.mimeType]);
-  }
+  const mimeType = isRecord(request.postData) && typeof request.postData.mimeType === 'string' ? request.postData.mimeType.trim() : '';
+  if (body !== undefined && mimeType !== '' && !headers.some(([name]) => name.toLowerCase() === 'content-type')) headers.push(['Content-Type', mimeType]);
   const answer = readAnswer(entry.response, request.url);
   if (entry.response !== undefined && !answer) notes.push(`entry ${index} has a response without a numeric status: its answer is not judged`);
   const exchange: HarExchange = {
@@ -104,11 +103,15 @@ function headersOf(list: unknown): [string, string][] {
   return out;
 }
 
-/** `postData.text`, else its `params` as a form (Chrome and Firefox write both for a form; some tools only params). */
+/**
+ * `postData.text`, else its `params` as a form (Chrome and Firefox write both for a form; Charles
+ * and Fiddler 2 only params). An empty one is no body: Fiddler and Insomnia write
+ * `{"text": "", "mimeType": ""}` on every GET.
+ */
 function requestBody(postData: unknown): string | undefined {
   if (!isRecord(postData)) return undefined;
-  if (typeof postData.text === 'string') return postData.text.slice(0, REQUEST_BODY_READ);
-  if (!Array.isArray(postData.params)) return undefined;
+  if (typeof postData.text === 'string' && postData.text !== '') return postData.text.slice(0, REQUEST_BODY_READ);
+  if (!Array.isArray(postData.params) || postData.params.length === 0) return undefined;
   const form = new URLSearchParams();
   for (const param of postData.params as unknown[]) if (isRecord(param) && typeof param.name === 'string') form.append(param.name, typeof param.value === 'string' ? param.value : '');
   return form.toString().slice(0, REQUEST_BODY_READ);

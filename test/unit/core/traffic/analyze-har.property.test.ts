@@ -47,6 +47,25 @@ describe('analyzeHar never throws', () => {
   });
 });
 
+// What Charles, Fiddler, Safari, Proxyman, Insomnia and mitmproxy wrote (har-tools/README.md).
+const TOOL_FILES = ['charles-4.2-compact-login-form', 'charles-4.6-auth-headers-redirect', 'fiddler-4.6-bom-pages', 'fiddler-2.3-params-unordered', 'proxyman-6.5-api-base64', 'safari-16.3-page-memory-cache'];
+const toolTexts = TOOL_FILES.map((name) => readFileSync(new URL(`har-tools/${name}.har`, import.meta.url), 'utf8'));
+
+describe('analyzeHar never throws on real tools\' files', () => {
+  it('cut anywhere (a truncated export), with anything after the cut, or mutated: items naming entries of the file, or an error in words', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.tuple(fc.constantFrom(...toolTexts), fc.nat(), fc.oneof(fc.constant(''), anyString)).map(([text, at, tail]) => text.slice(0, at % text.length) + tail),
+          fc.constantFrom(...toolTexts).chain((text) => mutated(fc.constant(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown))),
+        ),
+        (har) => wellFormed(analyzeHar(har as string | object)),
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
 it('the fixtures the mutations start from read whole', () => {
   for (const har of fixtures) expect('items' in analyzeHar(har as object)).toBe(true);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyzeHar, type HarAnalysis, type HarItem } from '../../../../src/core';
+import { analyzeHar, judgeHar, judgeHarFile, type HarAnalysis, type HarItem } from '../../../../src/core';
 
 const fixture = (name: string) => readFileSync(new URL(`har-fixtures/${name}.har`, import.meta.url), 'utf8');
 // The fixtures' secrets (RFC 6749's examples): none may come back in anything analyzeHar returns.
@@ -83,7 +83,36 @@ describe('what real tools leave out or write otherwise', () => {
     const result = one({ request: { url: 'https://api.example.com/me', headers: [{ name: 'Authorization', value: 'Bearer 2YotnFZFEjr1zCsicMWpAA' }] }, response: { status: 401, headers: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }] } });
     const [item] = itemsOf(result);
     expect(item).toMatchObject({ entryIndex: 0, kind: 'api_call', diagnosis: { errorCode: 'invalid_token' } });
-    expect('notes' in result && result.notes).toEqual(['entry 0 has no request.method: read as GET']);
+    expect('notes' in result && result.notes).toEqual([
+      'entry 0 has no request.method: read as GET',
+      "entry 0's response body is not in the file (saved without content, or not text): its diagnosis rests on the status and headers alone",
+    ]);
+  });
+
+  it('a failure whose body the file left out is noted as judged without it; an empty body in the file is a body', () => {
+    const token = (content: Record<string, unknown>) => ({
+      request: { method: 'POST', url: 'https://server.example.com/token', postData: { mimeType: 'application/x-www-form-urlencoded', text: 'grant_type=authorization_code&code=SplxlOBeZQQYbYS6WxSbIA' } },
+      response: { status: 400, content },
+    });
+    // Fiddler's words for a body over its size limit; Chrome's "without content" export writes no text either.
+    const left = analyzeHar({ log: { entries: [token({ size: 5000, mimeType: 'application/json', comment: 'Body length exceeded fiddler.importexport.HTTPArchiveJSON.MaxTextBodyLength, so body was omitted.' })] } });
+    expect(itemsOf(left)[0]!.diagnosis).toBeDefined();
+    expect('notes' in left && left.notes).toEqual(["entry 0's response body is not in the file (saved without content, or not text): its diagnosis rests on the status and headers alone"]);
+    expect(analyzeHar({ log: { entries: [token({ size: 0, mimeType: '', text: '' })] } })).not.toHaveProperty('notes');
+    // A success is not judged: whether its body was saved matters to nobody.
+    expect(analyzeHar({ log: { entries: [{ ...token({ size: 5000 }), response: { status: 200, content: { size: 5000 } } }] } })).not.toHaveProperty('notes');
+  });
+
+  it('an empty postData (Fiddler and Insomnia write one on every GET) is no body, and its empty mimeType no Content-Type', () => {
+    const failed = (postData: Record<string, unknown>) =>
+      judgeHar({ log: { entries: [{ request: { method: 'GET', url: 'https://api.example.com/me', headers: [{ name: 'Authorization', value: 'Bearer 2YotnFZFEjr1zCsicMWpAA' }], postData }, response: { status: 401, content: { text: '' } } }] } });
+    for (const postData of [{ text: '', mimeType: '' }, { mimeType: '', text: '', params: [] }]) {
+      const result = failed(postData);
+      if ('error' in result) throw new Error(result.error);
+      const request = result.items[0]!.error!.exchange.request!;
+      expect(request.body).toBeUndefined();
+      expect(Object.keys(request.headers ?? {}).map((name) => name.toLowerCase())).not.toContain('content-type');
+    }
   });
 
   it('a form given only as postData.params is read as the token request it is', () => {
@@ -151,12 +180,22 @@ describe('what real tools leave out or write otherwise', () => {
   });
 });
 
+/** What File.text() makes of a file's bytes: UTF-8, each byte that is none replaced by U+FFFD. */
+const asText = (bytes: number[] | string) => new TextDecoder().decode(typeof bytes === 'string' ? new TextEncoder().encode(bytes) : Uint8Array.from(bytes));
+const bytesOf = (text: string) => [...text].map((char) => char.charCodeAt(0));
+
 describe('a file that cannot be read says what is wrong', () => {
   it.each([
     ['', 'the file is empty'],
+    [' \n\t', 'the file is empty'],
+    ['\uFEFF', 'the file is empty'],
     ['[]', 'not a HAR file: it holds an array, not an object with log.entries'],
+    ['42', 'not a HAR file: it holds a number, not an object with log.entries'],
     ['{"har":{}}', 'not a HAR file: no "log" object (a HAR file is {"log": {"entries": [...]}})'],
-    ['{"log":{"entries":{}}}', 'no log.entries array'],
+    ['{"log":[]}', 'not a HAR file: "log" is an array, not an object'],
+    ['{"log":{"version":"1.2"}}', 'not a HAR file: its "log" has no "entries" array'],
+    ['{"log":{"entries":{}}}', 'not a HAR file: log.entries is an object, not an array'],
+    ['{"log":{"version":"1.2","entries":null}}', 'not a HAR file: log.entries is null, not an array'],
     ['{"log":{"entries":[1,{"request":{}}]}}', 'none of the 2 entries is a request: entry 0 is not an object; entry 1 has no request.url'],
   ])('%j', (text, error) => {
     expect(analyzeHar(text)).toEqual({ error });
@@ -165,9 +204,77 @@ describe('a file that cannot be read says what is wrong', () => {
   it('not JSON: where, by line and column, without quoting the text (it may hold a secret)', () => {
     const result = analyzeHar('{"log": {\n  "entries": [ {"access_token": "2YotnFZFEjr1zCsicMWpAA" x} ]}}');
     expect('error' in result && result.error).toMatch(/^not JSON: .* at position 67 \(line 2, column 58\)$/);
+    // V8 quotes the first ten characters and ends with `"..." is not valid JSON`: neither is kept.
     const cut = analyzeHar('SplxlOBeZQQYbYS6WxSbIA and more');
     expect('error' in cut && cut.error).toMatch(/^not JSON: /);
-    expect(JSON.stringify(cut)).not.toContain('SplxlOBeZQQYbYS6WxSbIA');
+    expect(JSON.stringify(cut)).not.toContain('SplxlOBeZQ');
+  });
+
+  it('another tool\'s session file instead of its HAR export: which, and how to export the HAR', () => {
+    // Fiddler's .saz is a ZIP archive (its first bytes: PK 03 04, then a raw/ folder of sessions).
+    expect(analyzeHar(asText([...bytesOf('PK'), 3, 4, 20, 0, 0, 0, 8, 0, ...bytesOf('raw/01_c.txt')]))).toEqual({
+      error: 'not a HAR file: it is a ZIP archive. Fiddler saves its sessions as .saz, a ZIP: in Fiddler use File › Export Sessions › All Sessions… and choose HTTPArchive v1.2. A HAR that was zipped must be unzipped first',
+    });
+    // Charles' .chls is binary; so are other proxies' own session files.
+    const binary = analyzeHar(asText([0xac, 0xed, 0x00, 0x05, 0x73, 0x72, 0x00, 0x1b, ...bytesOf('com.xk72.charles.model')]));
+    expect('error' in binary && binary.error).toMatch(/^not a HAR file: it is binary, not JSON text\. .*Charles \.chls.*File › Export Session…, then HTTP Archive\)$/);
+    // Charles' "JSON Session File" (.chlsj): an array of transactions, as charles_to_postman.py describes it.
+    const chlsj = JSON.stringify([{ method: 'POST', protocolVersion: 'HTTP/1.1', scheme: 'https', host: 'www.example.com', port: null, path: '/foo', query: null, request: { sizes: { headers: 556, body: 67 }, mimeType: 'application/json' } }]);
+    expect(analyzeHar(chlsj)).toEqual({ error: 'not a HAR file: it is a Charles JSON session (.chlsj). In Charles, use File › Export Session… and choose HTTP Archive (.har)' });
+    expect(analyzeHar('{"info":{"name":"API","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[]}')).toEqual({
+      error: 'not a HAR file: it is a Postman collection, the requests to send, not the traffic that was sent. Record the traffic (the browser\'s network panel, a proxy) and export that as HAR',
+    });
+    expect(analyzeHar('{"_type":"export","__export_format":4,"resources":[]}')).toMatchObject({ error: expect.stringMatching(/^not a HAR file: it is an Insomnia data export/) });
+  });
+
+  it('compressed, in the wrong encoding, or a page saved instead: said so', () => {
+    expect(analyzeHar(asText([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00]))).toEqual({ error: 'not a HAR file: it is gzip-compressed (a .har.gz?): decompress it first' });
+    // UTF-16LE with its byte order mark, as Windows PowerShell 5 redirects output.
+    const utf16 = asText([0xff, 0xfe, ...[...'{\n  "log": {}}'].flatMap((char) => [char.charCodeAt(0), 0])]);
+    expect(analyzeHar(utf16)).toMatchObject({ error: expect.stringMatching(/^not a HAR file as it is saved: it is UTF-16 text, and a HAR file is UTF-8/) });
+    for (const page of ['<!DOCTYPE html><html><body>Sign in</body></html>', '<?xml version="1.0" encoding="UTF-8"?>\n<session/>']) {
+      expect(analyzeHar(page)).toMatchObject({ error: expect.stringMatching(/^not a HAR file: it is XML or HTML, not JSON/) });
+    }
+  });
+
+  it('cut short: the entries complete before the cut are read, with a note; cut before any is complete, an error', () => {
+    const whole = JSON.stringify(JSON.parse(fixture('chrome-reused-code')), null, 2);
+    const entries = (JSON.parse(whole) as { log: { entries: unknown[] } }).log.entries;
+    // Cut inside the third entry's request.
+    const third = whole.indexOf('"request"', whole.indexOf('"startedDateTime"', whole.indexOf('"startedDateTime"', whole.indexOf('"startedDateTime"') + 1) + 1));
+    const result = judgeHarFile(whole.slice(0, third + 30));
+    if ('error' in result) throw new Error(result.error);
+    expect(result.entries).toEqual(entries.slice(0, 2));
+    expect(result.items.map((item) => item.entryIndex)).toEqual([0, 1]);
+    expect(result.notes).toEqual([expect.stringMatching(/^the file is cut short \(it stops inside (?:a string|an unfinished object), at line \d+, \d+ characters in\): the 2 entries before the cut were read, the rest is lost; the export, download or copy did not finish: export the HAR again$/)]);
+    for (const secret of SECRETS) expect(JSON.stringify(analyzeHar(whole.slice(0, third + 30)))).not.toContain(secret);
+
+    expect(analyzeHar('{"log": {"version": "1.2", "entries": [{"request": {"url": "https://a.example/')).toEqual({
+      error: 'the file is cut short: it stops inside a string, at line 1, 78 characters in, before any entry is complete. The export, download or copy did not finish: export the HAR again',
+    });
+    // A syntax error before the cut is JSON.parse's to name.
+    expect(analyzeHar('{"log": {"entries": [{"request": x}, {"request": {')).toMatchObject({ error: expect.stringMatching(/^not JSON: /) });
+  });
+
+  it('JSON Lines: entries one a line are read, with a note; other JSON values one a line are named', () => {
+    const entries = (JSON.parse(fixture('chrome-reused-code')) as { log: { entries: unknown[] } }).log.entries;
+    const lines = entries.map((entry) => JSON.stringify(entry)).join('\n');
+    const result = analyzeHar(`${lines}\n`);
+    expect(diagnosed(itemsOf(result))).toEqual(diagnosed(itemsOf(analyzeHar(fixture('chrome-reused-code')))));
+    expect('notes' in result && result.notes).toEqual([`the file is JSON Lines, one entry a line, not one HAR object: its ${entries.length} lines were read as the entries`]);
+    expect(analyzeHar('{"log":{"entries":[]}}\n{"log":{"entries":[]}}')).toEqual({ error: 'not a HAR file: it is JSON Lines (2 JSON values, one a line), not one JSON object {"log": {"entries": [...]}}' });
+  });
+
+  it('two files joined, or text after the HAR: where its JSON ends', () => {
+    const whole = fixture('firefox-api-401');
+    expect(analyzeHar(`${whole}\n${whole}`)).toEqual({ error: `not JSON: the text goes on after its JSON value ends (at line ${whole.trimEnd().split('\n').length}): two files joined, or something written after the HAR?` });
+  });
+
+  it('a bare array of entries (log.entries copied out) is read, with a note', () => {
+    const entries = (JSON.parse(fixture('chrome-reused-code')) as { log: { entries: unknown[] } }).log.entries;
+    const result = analyzeHar(JSON.stringify(entries));
+    expect(diagnosed(itemsOf(result))).toEqual(diagnosed(itemsOf(analyzeHar(fixture('chrome-reused-code')))));
+    expect('notes' in result && result.notes).toEqual([`the file is a list of ${entries.length} entries without the {"log": {"entries": …}} around it: read as the entries`]);
   });
 });
 
