@@ -54,29 +54,51 @@ export function createWatcher(errors: ErrorLog, evidence: EvidenceStore) {
     if (settingsApplied && ledgerRead) for (const event of waiting.splice(0)) event();
   };
 
-  // Requests onBeforeRequest told of, with their bodies, until their headers come: only those the
-  // listeners read bodies of (web-request-listeners.ts); any other is first seen by onSendHeaders.
-  const withBody = new Set<string>();
+  // Requests whose current hop the judgement has been told of. A call whose body and headers are
+  // not read (web-request-listeners.ts) is first seen when it is redirected, answered or fails.
+  const seen = new Set<string>();
+  type Seen = { requestId: string; timeStamp: number; method: string; url: string; initiator?: string; originUrl?: string };
+  const told = (d: Seen): boolean => {
+    if (seen.has(d.requestId)) return true;
+    if (ownRequest(d)) return false;
+    seen.add(d.requestId);
+    feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url });
+    return true;
+  };
   const listeners = webRequestListeners(
     (): Listeners => ({
       beforeRequest: whenLoaded((d) => {
         if (ownRequest(d)) return;
-        withBody.add(d.requestId);
+        seen.add(d.requestId);
         // Both browsers give each form field as an array of values; the polyfill's types say otherwise.
         feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, ...(d.requestBody ? { body: d.requestBody as CapturedBody } : {}) });
       }),
       sendHeaders: whenLoaded((d) => {
-        if (withBody.delete(d.requestId)) return feed({ kind: 'request-headers', id: d.requestId, headers: d.requestHeaders ?? [] });
+        if (seen.has(d.requestId)) return feed({ kind: 'request-headers', id: d.requestId, headers: d.requestHeaders ?? [] });
         if (ownRequest(d)) return;
+        seen.add(d.requestId);
         feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, headers: d.requestHeaders ?? [] });
       }),
       // Synchronous, unlike the others: filterResponseData works only from within the event.
       headersReceived: (d) => {
         if (canReadBodies() && wantsBody(state, d.requestId, d.statusCode)) bodies.set(d.requestId, readResponseBody(d.requestId));
       },
-      beforeRedirect: whenLoaded((d) => feed({ kind: 'redirect', id: d.requestId, at: at(d.timeStamp), status: d.statusCode, headers: d.responseHeaders ?? [], location: d.redirectUrl })),
-      completed: whenLoaded((d) => (withBody.delete(d.requestId), void answer(d.requestId, d.statusCode, d.responseHeaders))),
-      errorOccurred: whenLoaded((d) => (withBody.delete(d.requestId), feed({ kind: 'failure', id: d.requestId, error: d.error }))),
+      beforeRedirect: whenLoaded((d) => {
+        if (!told(d)) return;
+        // The next hop is a request of its own, told of again.
+        seen.delete(d.requestId);
+        feed({ kind: 'redirect', id: d.requestId, at: at(d.timeStamp), status: d.statusCode, headers: d.responseHeaders ?? [], location: d.redirectUrl });
+      }),
+      completed: whenLoaded((d) => {
+        if (!told(d)) return;
+        seen.delete(d.requestId);
+        void answer(d.requestId, d.statusCode, d.responseHeaders);
+      }),
+      errorOccurred: whenLoaded((d) => {
+        if (!told(d)) return;
+        seen.delete(d.requestId);
+        feed({ kind: 'failure', id: d.requestId, error: d.error });
+      }),
     }),
   );
 
@@ -102,7 +124,7 @@ export function createWatcher(errors: ErrorLog, evidence: EvidenceStore) {
         listeners.detach();
         state = { ...state, pending: {} };
         bodies.clear();
-        withBody.clear();
+        seen.clear();
       } else listeners.register(originsOf(patterns));
       settingsApplied = true;
       replay();
