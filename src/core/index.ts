@@ -161,3 +161,4 @@ export {
   type KeyName,
   type KeySource,
 } from './verify/verify-jws';
+export { validateIdToken, type IdTokenExpectation, type IdTokenValidation, type ClaimFailure } from './verify/validate-id-token';

@@ -1,10 +1,10 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { JWS_ALGORITHMS, type VerificationKeys, type VerifyJwsOptions } from '../../src/core';
-import { anyString, base64ish, jwtish, optional } from './hostile';
+import { JWS_ALGORITHMS, type IdTokenExpectation, type VerificationKeys, type VerifyJwsOptions } from '../../src/core';
+import { anyNumber, anyString, base64ish, jwtish, optional, urlish } from './hostile';
 
-// What verifyJws is handed: the published vectors' tokens and keys (so the
+// What verifyJws and validateIdToken are handed: the published vectors' tokens and keys (so the
 // fuzz reaches the signature check), the same cut, spliced and relabelled, and anything at all.
 
 const vector = <T>(path: string): T => JSON.parse(readFileSync(new URL(`../unit/core/verify/vectors/${path}`, import.meta.url), 'utf8')) as T;
@@ -91,3 +91,27 @@ export const verificationKeys: fc.Arbitrary<VerificationKeys> = fc.record(
 );
 
 export const verifyOptions: fc.Arbitrary<VerifyJwsOptions | undefined> = optional(fc.record({ algorithms: fc.array(fc.oneof(fc.constantFrom(...ALGS), anyString), { maxLength: 4 }) }, { requiredKeys: [] }));
+
+const claimValue = fc.oneof(anyNumber, anyString, urlish, fc.jsonValue({ maxDepth: 2 }), fc.array(fc.oneof(anyString, fc.constant('client-1')), { maxLength: 3 }), fc.constant('client-1'));
+const claims = fc.dictionary(fc.constantFrom('iss', 'sub', 'aud', 'azp', 'exp', 'iat', 'nbf', 'nonce', 'auth_time', 'at_hash', 'c_hash', '__proto__', 'toString'), claimValue, { maxKeys: 10 });
+
+/** ID tokens: claims of every type under every alg, real tokens, their splices, anything. */
+export const idToken: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...ALGS), claims, base64ish).map(([alg, payload, signature]) => `${b64({ alg })}.${b64(payload)}.${signature}`) },
+  { weight: 2, arbitrary: jwsToken },
+);
+
+export const idTokenExpectation: fc.Arbitrary<IdTokenExpectation> = fc.record(
+  {
+    issuer: fc.oneof(urlish, anyString),
+    clientId: fc.oneof(fc.constant('client-1'), anyString),
+    nonce: anyString,
+    now: anyNumber,
+    maxAgeSeconds: anyNumber,
+    authTime: fc.boolean(),
+    accessToken: anyString,
+    code: anyString,
+    clockToleranceSeconds: anyNumber,
+  },
+  { requiredKeys: ['issuer', 'clientId'] },
+);
