@@ -150,3 +150,16 @@ export {
 export { readTokenAnswer, type TokenAnswer } from './flow/token-answer';
 export { watchApiPermissions } from './access/watch-permissions';
 export { tokenStatus, type TokenStatus, type TokenState } from './flow/token-status';
+export { JWS_ALGORITHMS, type JwsAlgorithm, type JwsAlgorithmEntry } from './catalog/jws-algorithms';
+// verifyJws brings jose, and through it WebCrypto: a view reaches it through a module of its own
+// loaded with import(), so that the popup's start does not carry it (docs/verification.md).
+export {
+  verifyJws,
+  type JwsVerification,
+  type JwsFailureReason,
+  type VerifyJwsOptions,
+  type VerificationKeys,
+  type KeyName,
+  type KeySource,
+} from './verify/verify-jws';
+export { validateIdToken, type IdTokenExpectation, type IdTokenValidation, type ClaimFailure } from './verify/validate-id-token';

@@ -40,6 +40,7 @@ import {
   trafficEvent,
   trafficState,
 } from './shapes';
+import { idToken, idTokenExpectation, jwsToken, verificationKeys, verifyOptions } from './jose-shapes';
 
 // One fuzz target per function the core exports: the arguments a caller could hand it. The
 // property (run-target.ts) is that the call does not throw (an async one does not reject) and,
@@ -269,6 +270,10 @@ export const CORE_TARGETS: Targets = {
   noteCodeIssued: { args: fc.tuple(data(evidenceLedger), anyString, isoDate, optional(urlish)) },
   noteCodeRedeemed: { args: fc.tuple(data(evidenceLedger), anyString, isoDate) },
   historyForCodeExchange: { args: fc.tuple(data(evidenceLedger), anyString, optional(urlish)) },
+
+  // ---- Signatures and ID tokens: a token pasted or received, keys pasted or fetched (JWKS), an expectation from the run.
+  verifyJws: { args: fc.tuple(jwsToken, data(verificationKeys), data(verifyOptions)) },
+  validateIdToken: { args: fc.tuple(idToken, data(idTokenExpectation)) },
 };
 
 /** Names with their targets, in the table's order. */
