@@ -26,8 +26,6 @@ const CALLS = ['xmlhttprequest', 'other'] as const;
 
 type Event = { removeListener(listener: never): void };
 
-const inServiceWorker = () => typeof (globalThis as { ServiceWorkerGlobalScope?: unknown }).ServiceWorkerGlobalScope === 'function';
-
 /**
  * One set of webRequest listeners at a time, for the URLs given. Replacing the set must not lose
  * an event of a request under way: the browser picks an event's listeners when it sends it, so
@@ -106,11 +104,11 @@ export function webRequestListeners(create: () => Listeners) {
         { urls: bodyWorthyUrls(urls), types: [...CALLS] },
       ];
       for (const filter of bodyWorthy) add(webRequest.onBeforeRequest, set.beforeRequest, filter, ['requestBody']);
-      // Each event a service worker's listener takes is a dispatch to the worker (Chrome), about a
-      // tenth of a loopback request's time on the bench, twice the budget for a second event per
-      // call: there an ordinary call is first seen when it is answered, its headers not read. An
-      // event page (Firefox) takes them at little cost.
-      for (const filter of inServiceWorker() ? bodyWorthy : [every]) add(webRequest.onSendHeaders, set.sendHeaders, filter, ['requestHeaders']);
+      // Each event a listener takes is a dispatch to the extension: in Chrome's service worker about
+      // a tenth of a loopback request's time on the bench, twice the budget for a second event per
+      // call, and in Firefox about the budget. An ordinary call is first seen when it is answered
+      // (its URL, status and response headers); its request headers are not read.
+      for (const filter of bodyWorthy) add(webRequest.onSendHeaders, set.sendHeaders, filter, ['requestHeaders']);
       // Firefox reads answers' bodies from within a blocking onHeadersReceived, which holds each
       // response until the worker answers: for the same requests alone.
       if (typeof webRequest.filterResponseData === 'function') for (const filter of bodyWorthy) add(webRequest.onHeadersReceived, set.headersReceived, filter, ['blocking', 'responseHeaders']);
