@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { judgeHar, type ErrorEntry, type JudgedHarItem } from '../core';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { foldHarEntries, startHarFold, type ErrorEntry, type HarFold, type JudgedHarItem } from '../core';
 import { useCapabilities } from './capabilities';
 import { HarItems, type HarEntryData } from './HarTimeline';
 
@@ -10,26 +10,28 @@ import { HarItems, type HarEntryData } from './HarTimeline';
  */
 export function DevtoolsPanel() {
   const { ask, inspectedTraffic, networkPanelFirst } = useCapabilities();
-  const [entries, setEntries] = useState<object[]>([]);
-  useEffect(() => inspectedTraffic?.((more) => setEntries((all) => [...all, ...more])), [inspectedTraffic]);
-  const judged = useMemo(() => judgeHar({ log: { entries } }), [entries]);
+  // Each entry is judged once, as it comes, with the history of those before it (the reducer's state).
+  const [seen, setSeen] = useState<{ entries: object[]; fold: HarFold }>(empty);
+  useEffect(
+    () => inspectedTraffic?.((more) => setSeen(({ entries, fold }) => ({ entries: [...entries, ...more], fold: foldHarEntries(fold, more, entries.length) }))),
+    [inspectedTraffic],
+  );
+  const { entries, fold } = seen;
 
-  // Each failure goes to the Errors list once, however often the list is judged again.
-  const sent = useRef(new Set<string>());
+  // Each failure goes to the Errors list once: a fold only adds items, so those past the last count are new.
+  const sentCount = useRef(0);
   useEffect(() => {
-    if ('error' in judged) return;
-    const fresh = judged.items.flatMap((item) => errorOf(item, entries[item.entryIndex] as HarEntryData | undefined)).filter((entry) => !sent.current.has(entry.id));
-    if (fresh.length === 0) return;
-    for (const entry of fresh) sent.current.add(entry.id);
-    ask('recordErrors', { entries: fresh }).catch(() => {});
-  }, [judged]);
+    const fresh = fold.items.slice(sentCount.current).flatMap((item) => errorOf(item, entries[item.entryIndex] as HarEntryData | undefined));
+    sentCount.current = fold.items.length;
+    if (fresh.length > 0) ask('recordErrors', { entries: fresh }).catch(() => {});
+  }, [fold]);
 
   return (
     <main class="devtools-panel">
       <header>
         <h1>OAuth Lens</h1>
         <span class="actions">
-          <button type="button" class="secondary" data-action="clear-traffic" onClick={() => setEntries([])}>
+          <button type="button" class="secondary" data-action="clear-traffic" onClick={() => ((sentCount.current = 0), setSeen(empty()))}>
             Clear
           </button>
         </span>
@@ -39,15 +41,22 @@ export function DevtoolsPanel() {
           No request of this tab seen yet: load a page of your app.
           {networkPanelFirst && ' Firefox tells this panel of requests only once its own Network panel has been opened in this DevTools window: open it once, then come back.'}
         </p>
-      ) : 'error' in judged ? (
-        <p class="error" role="alert">
-          The tab's traffic could not be judged: {judged.error}.
-        </p>
       ) : (
-        <HarItems items={judged.items} entries={entries as HarEntryData[]} notes={judged.notes} name="This tab" />
+        <HarItems items={fold.items} entries={entries as HarEntryData[]} notes={notesOf(fold)} name="This tab" />
       )}
     </main>
   );
+}
+
+const empty = () => ({ entries: [], fold: startHarFold() });
+
+/** Beyond this many, notes are counted: a tab of a thousand odd requests needs one line, not a thousand. */
+const NOTES_SHOWN = 20;
+
+function notesOf(fold: HarFold): string[] | undefined {
+  const all = [...fold.problems.map((problem) => `${problem}: skipped`), ...fold.notes];
+  if (all.length === 0) return undefined;
+  return all.length > NOTES_SHOWN ? [...all.slice(0, NOTES_SHOWN), `…and ${all.length - NOTES_SHOWN} more`] : all;
 }
 
 /** A failure as the Errors list keeps it, named by when and where it was sent (a panel reopened sends the same name). */

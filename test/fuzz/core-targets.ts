@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type * as core from '../../src/core';
-import { PROVIDER_PRESETS, parseHostPattern, exportProfiles, type HostPattern, type Randomness, type Sha256 } from '../../src/core';
+import { PROVIDER_PRESETS, parseHostPattern, startHarFold, exportProfiles, type HostPattern, type Randomness, type Sha256 } from '../../src/core';
 import { anyDataOrDeep, anyNumber, anyString, base64ish, data, jsonText, jwtish, optional, piecesString, urlish } from './hostile';
 import {
   accessFacts,
@@ -262,6 +262,8 @@ export const CORE_TARGETS: Targets = {
   wantsHarBody: { args: fc.tuple(data(harEntry)) },
   judgeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   judgeHarFile: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
+  startHarFold: { args: fc.constant([] as []) },
+  foldHarEntries: { args: fc.tuple(fc.constant(startHarFold()), fc.oneof(fc.array(data(harEntry), { maxLength: 4 }), anyDataOrDeep as fc.Arbitrary<unknown[]>), fc.oneof(fc.nat(20), anyNumber), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   redactResponse: { args: fc.tuple(data(httpResponse)), mayReturnUndefined: true },
   isAuthorizationRequest: { args: fc.tuple(urlish) },
   // Hands back the ledger it was given, whatever that was, when the URL is not an authorization request.

@@ -80,14 +80,52 @@ function entriesOf(har: unknown): { list: unknown[]; notes: string[] } | { error
 
 type Read = { index: number; exchange: HarExchange; order: number };
 
+/**
+ * The judgement of entries so far, to be carried on: the reducer's state (the history every later
+ * entry is judged with), the items and the notes. What the DevTools panel keeps as requests finish.
+ */
+export type HarFold = { state: TrafficState; items: JudgedHarItem[]; notes: string[]; problems: string[] };
+
+export function startHarFold(): HarFold {
+  return { state: startTraffic(), items: [], notes: [], problems: [] };
+}
+
+/**
+ * Judges more entries after those already folded, with their history: `entries[i]` is the file's
+ * entry number `firstIndex + i`. A batch is judged in the order its requests started; each entry
+ * is judged once, so a panel that sees requests one by one judges each as it comes, not the whole
+ * tab again. Never throws.
+ */
+export function foldHarEntries(fold: HarFold, entries: readonly unknown[], firstIndex: number, options: { now?: number } = {}): HarFold {
+  try {
+    const now = isRecord(options) && typeof options.now === 'number' && Number.isFinite(options.now) ? options.now : undefined;
+    return foldRead(fold, readBatch(Array.isArray(entries) ? entries : [], Number.isSafeInteger(firstIndex) ? firstIndex : fold.items.length), now);
+  } catch {
+    // Hostile objects (getters, proxies) only: the batch is skipped, what was judged stays.
+    return { ...fold, problems: [...fold.problems, `entries from ${firstIndex} could not be read`] };
+  }
+}
+
 /** `said`: what the file as a whole was read as (a cut, JSON Lines), said before any entry's notes. */
 function judgeEntries(list: unknown[], now: number | undefined, said: string[]): HarJudgement {
+  const batch = readBatch(list, 0);
+  if (list.length > 0 && batch.read.length === 0) return { error: `none of the ${list.length} entries is a request: ${batch.problems.slice(0, 3).join('; ')}${batch.problems.length > 3 ? '; …' : ''}` };
+  const { items, notes, problems } = foldRead(startHarFold(), batch, now);
+  const entryNotes = [...problems.map((problem) => `${problem}: skipped`), ...notes];
+  const shown = entryNotes.length > NOTES_SHOWN ? [...entryNotes.slice(0, NOTES_SHOWN), `…and ${entryNotes.length - NOTES_SHOWN} more`] : entryNotes;
+  return { items, ...(said.length + shown.length > 0 ? { notes: [...said, ...shown] } : {}) };
+}
+
+type Batch = { read: Read[]; notes: string[]; problems: string[] };
+
+function readBatch(list: readonly unknown[], firstIndex: number): Batch {
   const notes: string[] = [];
   const problems: string[] = [];
   const read: Read[] = [];
   // An entry with no readable date keeps its place after the one before it: order by the last date seen.
   let lastMs = Number.NEGATIVE_INFINITY;
-  list.forEach((entry, index) => {
+  list.forEach((entry, offset) => {
+    const index = firstIndex + offset;
     const result = readHarEntry(entry, index);
     if ('problem' in result) {
       problems.push(result.problem);
@@ -97,13 +135,16 @@ function judgeEntries(list: unknown[], now: number | undefined, said: string[]):
     if (result.exchange.startedMs !== undefined) lastMs = result.exchange.startedMs;
     read.push({ index, exchange: result.exchange, order: lastMs });
   });
-  if (list.length > 0 && read.length === 0) return { error: `none of the ${list.length} entries is a request: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? '; …' : ''}` };
   // Stable: entries that started at the same millisecond stay in the file's order.
   read.sort((a, b) => a.order - b.order);
+  return { read, notes, problems };
+}
 
-  let state: TrafficState = startTraffic();
+function foldRead(fold: HarFold, batch: Batch, now: number | undefined): HarFold {
+  let state = fold.state;
   const items: JudgedHarItem[] = [];
-  for (const { index, exchange } of read) {
+  const notes = [...batch.notes];
+  for (const { index, exchange } of batch.read) {
     const id = String(index);
     let diagnosis: Diagnosis | undefined;
     let error: ErrorEntry | undefined;
@@ -129,9 +170,7 @@ function judgeEntries(list: unknown[], now: number | undefined, said: string[]):
     }
     items.push({ entryIndex: index, kind: harKind(exchange), ...(diagnosis ? { diagnosis } : {}), ...(error ? { error } : {}) });
   }
-  const entryNotes = [...problems.map((problem) => `${problem}: skipped`), ...notes];
-  const shown = entryNotes.length > NOTES_SHOWN ? [...entryNotes.slice(0, NOTES_SHOWN), `…and ${entryNotes.length - NOTES_SHOWN} more`] : entryNotes;
-  return { items, ...(said.length + shown.length > 0 ? { notes: [...said, ...shown] } : {}) };
+  return { state, items: [...fold.items, ...items], notes: [...fold.notes, ...notes], problems: [...fold.problems, ...batch.problems] };
 }
 
 /** What a source watching the exchange live would have said of it, one event at a time. */
