@@ -32,7 +32,9 @@ export const BODY_WORTHY_PATH_WORDS: readonly { word: string; source: string; us
  */
 export function bodyWorthyUrls(origins: readonly string[]): string[] {
   if (!Array.isArray(origins)) return [];
-  return origins.flatMap((origin) =>
-    typeof origin === 'string' && origin.endsWith('/*') ? BODY_WORTHY_PATH_WORDS.map(({ word }) => `${origin.slice(0, -1)}*${word}*`) : [],
-  );
+  return origins.flatMap((given) => {
+    // Every URL (what a worker listens to before it knows what is watched): every http(s) one.
+    const origin = given === '<all_urls>' ? '*://*/*' : given;
+    return typeof origin === 'string' && origin.endsWith('/*') ? BODY_WORTHY_PATH_WORDS.map(({ word }) => `${origin.slice(0, -1)}*${word}*`) : [];
+  });
 }

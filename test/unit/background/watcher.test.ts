@@ -14,8 +14,18 @@ const webRequest = vi.hoisted(() => {
       listeners,
       addListener: (fn: Listener, filter: { urls: string[]; types?: string[] }) => void listeners.set(fn, filter),
       removeListener: (fn: Listener) => void listeners.delete(fn),
-      fire: (details: Record<string, unknown>) => [...listeners.keys()].forEach((fn) => fn(details)),
+      // As the browser does: to the listeners whose filter the request matches.
+      fire: (details: Record<string, unknown>) =>
+        [...listeners.entries()].filter(([, filter]) => matchesFilter(filter, details)).forEach(([fn]) => fn(details)),
     };
+  };
+  /** A match pattern as the browsers read one: `*` any run of characters, the port not part of it. */
+  const matchesFilter = (filter: { urls: string[]; types?: string[] }, details: Record<string, unknown>) => {
+    const url = new URL(String(details.url));
+    const plain = `${url.protocol}//${url.hostname}${url.pathname}${url.search}`;
+    const type = String(details.type ?? 'xmlhttprequest');
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    return (!filter.types || filter.types.includes(type)) && filter.urls.some((pattern) => pattern === '<all_urls>' || glob(pattern).test(plain));
   };
   return {
     onBeforeRequest: event(),
@@ -53,9 +63,10 @@ function watching(patterns = ['127.0.0.1']) {
 function redeem(status: number, extra: Record<string, unknown> = {}) {
   const requestId = String(++id);
   const at = { timeStamp: Date.parse('2026-12-01T10:00:00Z') + id * 1000 };
-  webRequest.onBeforeRequest.fire({ requestId, ...at, method: 'POST', url: TOKEN, initiator: APP, requestBody: { formData: { grant_type: ['authorization_code'], code: [CODE], redirect_uri: [`${APP}/cb`] } }, ...extra });
-  webRequest.onSendHeaders.fire({ requestId, ...at, method: 'POST', url: TOKEN, requestHeaders: [{ name: 'Authorization', value: 'Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW' }] });
-  webRequest.onCompleted.fire({ requestId, ...at, statusCode: status, responseHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
+  const request = { requestId, ...at, method: 'POST', url: TOKEN, initiator: APP, type: 'xmlhttprequest', ...extra };
+  webRequest.onBeforeRequest.fire({ ...request, requestBody: { formData: { grant_type: ['authorization_code'], code: [CODE], redirect_uri: [`${APP}/cb`] } } });
+  webRequest.onSendHeaders.fire({ ...request, requestHeaders: [{ name: 'Authorization', value: 'Basic czZCaGRSa3F0MzpnWDFmQmF0M2JW' }] });
+  webRequest.onCompleted.fire({ ...request, statusCode: status, responseHeaders: [{ name: 'Content-Type', value: 'application/json' }] });
 }
 
 describe('the watcher adapter', () => {
@@ -64,14 +75,19 @@ describe('the watcher adapter', () => {
   it('listens on the watched origins once the settings are read, and on nothing when nothing is watched', async () => {
     const { watcher } = watching();
     // At once, before the settings are known: every URL, so the event that woke the worker is not missed.
-    expect([...webRequest.onBeforeRequest.listeners.values()].map((f) => f.urls)).toEqual([['<all_urls>']]);
+    expect([...webRequest.onCompleted.listeners.values()].map((f) => f.urls)).toEqual([['<all_urls>']]);
     await settle();
     expect([...webRequest.onCompleted.listeners.values()].at(-1)?.urls).toEqual(['http://127.0.0.1/*', 'https://127.0.0.1/*']);
     // Navigations and fetches wake the worker; a page's images, scripts and fonts do not.
-    for (const event of [webRequest.onBeforeRequest, webRequest.onSendHeaders, webRequest.onCompleted]) {
-      const types = [...event.listeners.values()].at(-1)?.types;
-      expect(types).toEqual(expect.arrayContaining(['main_frame', 'xmlhttprequest']));
-      for (const asset of ['image', 'script', 'stylesheet', 'font', 'media']) expect(types).not.toContain(asset);
+    const types = [...webRequest.onCompleted.listeners.values()].at(-1)?.types;
+    expect(types).toEqual(expect.arrayContaining(['main_frame', 'xmlhttprequest']));
+    for (const asset of ['image', 'script', 'stylesheet', 'font', 'media']) expect(types).not.toContain(asset);
+    // The body and the request headers: of navigations, and of calls to OAuth endpoints' paths alone.
+    for (const event of [webRequest.onBeforeRequest, webRequest.onSendHeaders]) {
+      expect([...event.listeners.values()]).toEqual([
+        { urls: ['http://127.0.0.1/*', 'https://127.0.0.1/*'], types: ['main_frame', 'sub_frame'] },
+        { urls: expect.arrayContaining(['http://127.0.0.1/*token*', 'https://127.0.0.1/*auth*']), types: ['xmlhttprequest', 'other'] },
+      ]);
     }
     expect(watcher.active).toBe(true);
     watcher.apply({ patterns: [], paused: false });
@@ -119,6 +135,21 @@ describe('the watcher adapter', () => {
     await settle();
     expect(recorded).toEqual([]);
     expect(watcher.seen.requests).toBe(0);
+  });
+
+  it('an API call is seen once, when answered: its 401 is judged from its URL, status and challenge', async () => {
+    const { recorded, watcher } = watching();
+    await settle();
+    const call = { requestId: String(++id), timeStamp: Date.parse('2026-12-01T10:05:00Z'), method: 'GET', url: `${APP}/api/items`, initiator: APP, type: 'xmlhttprequest' };
+    webRequest.onBeforeRequest.fire(call);
+    webRequest.onSendHeaders.fire({ ...call, requestHeaders: [{ name: 'Authorization', value: 'Bearer mF_9.B5f-4.1JqM' }] });
+    expect(watcher.seen.requests).toBe(0);
+    webRequest.onCompleted.fire({ ...call, statusCode: 401, responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer error="invalid_token"' }] });
+    await settle();
+    expect(watcher.seen.requests).toBe(1);
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]!.exchange.request).toEqual({ method: 'GET', url: `${APP}/api/items` });
+    expect(explainExchange(recorded[0]!.exchange, recorded[0]!.history, { bodyUnavailable: true })?.category).toBe('invalid_token');
   });
 
   it('a port narrows a watched host: another port of the same host is not watched', async () => {

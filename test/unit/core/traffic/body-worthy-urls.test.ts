@@ -45,6 +45,10 @@ describe('bodyWorthyUrls', () => {
     expect(bodyWorthy(url)).toBe(false);
   });
 
+  it('reads <all_urls> as every http(s) URL', () => {
+    expect(bodyWorthyUrls(['<all_urls>'])).toEqual(BODY_WORTHY_PATH_WORDS.map(({ word }) => `*://*/*${word}*`));
+  });
+
   it('skips what is no origin pattern, never throwing', () => {
     expect(bodyWorthyUrls(['http://localhost', 42 as never, '*://*/*'])).toEqual(BODY_WORTHY_PATH_WORDS.map(({ word }) => `*://*/*${word}*`));
     expect(bodyWorthyUrls(null as never)).toEqual([]);
