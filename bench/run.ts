@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { DIST_CHROME, DIST_FIREFOX } from '../dev/browsers/paths';
-import { ENTRIES, measureBundles, type BundleSizes, type Entry } from './bundle-sizes';
+import { ENTRIES, measureBundles, VERIFIER, type BundleSizes, type Entry } from './bundle-sizes';
 import { HAR_IMPORT_BUDGET_MS, timeHarImport, type HarImportTiming } from './har-import';
 import { INSPECT_BUDGET_MS, timeLargeInputs, type InspectTiming } from './inspect-large';
 import { originRemovalChromium, originRemovalFirefox, type OriginRemovalCost } from './origin-removal';
@@ -112,6 +112,8 @@ function printBundles(bundles: Record<Build, BundleSizes>) {
       if (css.files.length) rows.push([build, entry, 'CSS', `${css.files.length}`, kb(css.raw), kb(css.gzip), '']);
       const { onDemand } = bundles[build][entry];
       if (onDemand.files.length) rows.push([build, entry, 'JS on demand', `${onDemand.files.length}`, kb(onDemand.raw), kb(onDemand.gzip), '(not loaded at start)']);
+      const { verifier } = bundles[build][entry];
+      if (verifier) rows.push([build, entry, '  of which verifier', `${verifier.files.length}`, kb(verifier.raw), kb(verifier.gzip), `(${VERIFIER}: jose, verifyJws, validateIdToken)`]);
     }
   }
   console.log('\nBundle sizes (1 KB = 1024 bytes; gzip -9 per file, summed; JS includes static imports)');

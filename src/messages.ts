@@ -34,6 +34,13 @@ export type MessageMap = {
    * with a note for each field left out because it had the wrong type.
    */
   discover: { request: { issuer: string }; response: { metadata: ProviderMetadata; notes: string[] } };
+  /**
+   * A JWK Set for a view to verify a token's signature with: the `jwks_uri` of the issuer's
+   * discovery, or `jwksUri` as given. Fetched as discovery is (no cookies; a failure without an
+   * answer says which case it was, `host_permission_missing` with the URL to offer); public keys,
+   * kept a few minutes. The background only fetches: the view verifies.
+   */
+  fetchJwks: { request: { issuer?: string; jwksUri?: string }; response: { jwks: { keys: object[] }; jwksUri: string } };
   /** The Errors view: failed exchanges of this browser session, newest first (at most 200). */
   listErrors: { request: void; response: ErrorEntry[] };
   /**

@@ -1,21 +1,9 @@
-import { Failure } from '../messages';
-import { classifyFailedFetch } from './classify-failed-fetch';
-import { errorMessage } from './flow-environment';
-import { isTimeout } from './recorded-fetch';
-import { describeNoResponse, discoveryUrl, hostPermissionOf, parseDiscovery, type DiscoveryResult, type ProviderMetadata } from '../core';
+import { fetchAnswer, type NetworkFacts } from './fetch-answer';
+import { discoveryUrl, parseDiscovery, type DiscoveryResult, type ProviderMetadata } from '../core';
 
 const KEPT_MS = 5 * 60_000;
 
 const DISCOVERY_TIMEOUT_MS = 10_000;
-
-/**
- * What tells apart the failures a browser reports only as "Failed to fetch": whether the host
- * permission is held, and whether any server answers at an origin (FlowEnvironment's).
- */
-export type NetworkFacts = {
-  holds: (permissions: string[]) => Promise<boolean>;
-  reachable: (origin: string) => Promise<boolean>;
-};
 
 /**
  * Reads and checks an issuer's discovery document. Throws only when no answer could be read at
@@ -30,21 +18,7 @@ export async function readDiscovery(
   network?: NetworkFacts,
 ): Promise<DiscoveryResult> {
   const url = discoveryUrl(issuer);
-  let response: Response;
-  try {
-    response = await fetchImpl(url, { credentials: 'omit', signal: AbortSignal.timeout(timeoutMs) });
-  } catch (error) {
-    if (network) {
-      const permission = hostPermissionOf(url);
-      const hostAccess = permission ? await network.holds([permission]).catch(() => false) : false;
-      const noResponse = await classifyFailedFetch({ method: 'GET', url }, error, hostAccess, network.reachable);
-      // Only a host permission can help with what CORS hid or stopped: the view offers it for this URL.
-      if (noResponse.hostPermission) throw new Failure('host_permission_missing', describeNoResponse(noResponse, url, false), url);
-      throw new Failure('unreachable', describeNoResponse(noResponse, url, false));
-    }
-    if (isTimeout(error)) throw new Failure('unreachable', `${url} did not answer within ${Math.round(timeoutMs / 1000)} s (timeout).`);
-    throw new Failure('unreachable', errorMessage(error));
-  }
+  const response = await fetchAnswer(url, fetchImpl, timeoutMs, network);
   const result = parseDiscovery(await response.text(), issuer);
   // An error page does not parse as discovery: its status says more than the parse does.
   return result.ok || response.ok ? result : { ok: false, reason: `Discovery answered HTTP ${response.status} at ${url}. ${result.reason}` };

@@ -6,6 +6,7 @@ import { browserEnvironment, newId, RUN_ASKER, type BackgroundParts } from './br
 import { createDiscoveryCache, readDiscovery } from './discovery-cache';
 import type { FlowEnvironment } from './flow-environment';
 import { fromDevtools } from './devtools-errors';
+import { createJwksFetcher } from './fetch-jwks';
 import { planRun } from './plan-run';
 import { giveBack, giveBackUnusedHosts, listAccess } from './access-handlers';
 import { deleteProfile, listProfiles, saveProfile } from './profile-store';
@@ -21,6 +22,7 @@ async function afterProfilesChange<T>(value: T): Promise<T> {
 export function createHandlers(parts: BackgroundParts, watch: WatchControl, env: () => FlowEnvironment = () => browserEnvironment(parts)): Handlers {
   const { errors, gate } = parts;
   const discover = createDiscoveryCache();
+  const jwks = createJwksFetcher();
   return {
     ...watch.handlers,
     async ping() {
@@ -46,6 +48,11 @@ export function createHandlers(parts: BackgroundParts, watch: WatchControl, env:
       const result = await readDiscovery(issuer, fetchImpl, undefined, { holds: hosts.holds, reachable });
       if (!result.ok) throw new Failure('invalid_response', result.reason);
       return { metadata: result.metadata, notes: result.notes };
+    },
+    // Keys for a view to verify a token with, fetched by the rules Check discovery follows.
+    fetchJwks(request) {
+      const { fetch: fetchImpl, hosts, reachable } = env();
+      return jwks(request, fetchImpl, { holds: hosts.holds, reachable });
     },
     listErrors: () => errors.list(),
     recordErrors: async ({ entries }) => ({ recorded: await errors.recordNew(fromDevtools(entries)) }),

@@ -150,6 +150,7 @@ export {
 export { readTokenAnswer, type TokenAnswer } from './flow/token-answer';
 export { watchApiPermissions } from './access/watch-permissions';
 export { tokenStatus, type TokenStatus, type TokenState } from './flow/token-status';
+export { runIdToken, type RunIdToken } from './flow/run-id-token';
 export { JWS_ALGORITHMS, type JwsAlgorithm, type JwsAlgorithmEntry } from './catalog/jws-algorithms';
 // verifyJws brings jose, and through it WebCrypto: a view reaches it through a module of its own
 // loaded with import(), so that the popup's start does not carry it (docs/verification.md).

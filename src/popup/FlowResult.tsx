@@ -47,11 +47,16 @@ export function FlowResult({ run, onRun }: { run: FlowRun; onRun: (run: FlowRun)
   const Timeline = useLazy(() => import('./RunTimeline').then((module) => module.RunTimeline));
   // The tokens' actions, status and decoded claims: a chunk of their own, loaded once a run with tokens is shown.
   const Tokens = useLazy(() => import('./RunTokens').then((module) => module.RunTokens), !!run.tokens);
+  // Its signature and claims, checked whenever a run with an ID token is shown; the verifier loads
+  // with it, after the first paint.
+  const hasIdToken = typeof run.tokens?.id_token === 'string';
+  const Check = useLazy(() => import('./IdTokenCheck').then((module) => module.IdTokenCheck), hasIdToken);
   const hasCodeExchange = run.exchanges.some((e) => e.context.grantType === 'authorization_code');
   const tokens = run.tokens;
 
   return (
     <article class={`flow-result ${run.status}`} data-testid="flow-result" data-status={run.status} data-busy={busy}>
+      {hasIdToken && Check && <Check run={run} />}
       {Tokens ? <Tokens run={run} /> : run.tokens && <p class="muted">Loading the tokens…</p>}
       {tokens && run.nonceCheck && (
         <p class="muted">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { jwtPayload, maskSecret, tokenStatus, type FlowRun, type TokenStatus } from '../core';
 import { useCapabilities } from './capabilities';
+import { JwsVerdict } from './JwsVerdict';
 import { useOpenInInspect } from './open-in-inspect';
 import { Time } from './Time';
 
@@ -17,6 +18,20 @@ function until(at: number, now: number): string {
   const seconds = Math.round(Math.abs(at - now) / 1000);
   const text = `${Math.floor(seconds / 3600) ? `${Math.floor(seconds / 3600)}:` : ''}${String(Math.floor(seconds / 60) % 60).padStart(seconds >= 3600 ? 2 : 1, '0')}:${String(seconds % 60).padStart(2, '0')}`;
   return at >= now ? `in ${text}` : `${text} ago`;
+}
+
+/**
+ * A JWT among the run's tokens gets its verdict beside it. The ID token is verified at once with
+ * the run's issuer's keys (its own iss's when the run knows no issuer, as IdTokenCheck does); an
+ * access token only when its iss names the run's issuer (RFC 9068's JWT access tokens do): another
+ * issuer's, or none, is verified on request.
+ */
+function verdictOf(name: 'access_token' | 'refresh_token' | 'id_token', token: string, runIssuer: string | undefined) {
+  const claims = name === 'refresh_token' ? undefined : jwtPayload(token);
+  if (!claims) return null;
+  const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
+  const issuer = name === 'id_token' ? (runIssuer ?? iss) : iss;
+  return <JwsVerdict token={token} issuer={issuer} auto={issuer !== undefined && (name === 'id_token' || issuer === runIssuer)} />;
 }
 
 /** A run's tokens, usable: each copied as itself or as an Authorization line, or opened in Inspect; expiry counted down; what ended it shown. */
@@ -62,6 +77,7 @@ export function RunTokens({ run }: { run: FlowRun }) {
             </button>
           )}
         </span>
+        {verdictOf(name, token, run.issuer?.identifier)}
       </dd>
     </div>
   );

@@ -1,10 +1,17 @@
 import { describeExpiry, describeRelative, type TokenInspection } from '../core';
 import { CopyButtons } from './CopyButtons';
+import { JwsVerdict } from './JwsVerdict';
 import { SafetyTable } from './SafetyTable';
 import { Time } from './Time';
 import { TokenText } from './TokenText';
 
 const KIND_LABEL = { jwt: 'JWT', jwe: 'JWE (encrypted)', opaque: 'opaque', empty: 'empty' } as const;
+
+/** The token's own iss, when it names an issuer whose discovery could be read: the keys it offers to verify with. */
+function issuerOf(payload: Record<string, unknown> | undefined): string | undefined {
+  const iss = payload?.iss;
+  return typeof iss === 'string' && /^https?:\/\//i.test(iss) && URL.canParse(iss) ? iss : undefined;
+}
 
 export function TokenInspectionView({ inspection, now }: { inspection: TokenInspection; now: number }) {
   const { jwt, provider } = inspection;
@@ -36,6 +43,7 @@ export function TokenInspectionView({ inspection, now }: { inspection: TokenInsp
       )}
       {jwt && (
         <div class="jwt">
+          {inspection.kind === 'jwt' && <JwsVerdict token={inspection.token} issuer={issuerOf(jwt.payload)} />}
           {(jwt.expiresAt || jwt.issuedAt || jwt.notBefore) && (
             <dl class="times">
               {([['Expires', jwt.expiresAt], ['Issued', jwt.issuedAt], ['Not before', jwt.notBefore]] as const).map(

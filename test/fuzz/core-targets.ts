@@ -247,6 +247,17 @@ export const CORE_TARGETS: Targets = {
   runFailed: { args: fc.tuple(flowRun, fc.record({ stage: fc.constantFrom('permission', 'discovery', 'authorize', 'callback', 'token'), message: anyString })) },
   runSettled: { args: fc.tuple(flowRun, isoDate) },
   tokenStatus: { args: fc.tuple(data(flowRun), anyNumber) },
+  // A run with an ID token, an authorization URL and an issuer, so that the expectation is built, not skipped.
+  runIdToken: {
+    args: fc.tuple(
+      data(
+        fc
+          .tuple(flowRun, fc.record({ access_token: anyString, id_token: fc.oneof(jwtish, anyString) }), fc.oneof(urlish, fc.constant('https://as.example/authorize?client_id=c&nonce=n&max_age=60')), urlish)
+          .map(([run, tokens, url, identifier]) => ({ ...run, tokens, authorization: { url, at: run.startedAt }, issuer: { identifier } })),
+      ),
+    ),
+    mayReturnUndefined: true,
+  },
   readTokenAnswer: { args: fc.tuple(data(recordedExchange), optional(anyString)) },
   watchApiPermissions: { args: fc.tuple(data(fc.record({ optional_permissions: fc.array(fc.oneof(anyString, fc.constantFrom('webRequest', 'webRequestBlocking')), { maxLength: 4 }) }))) },
   emptyLedger: { args: fc.constant([] as []) },
