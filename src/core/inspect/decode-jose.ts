@@ -23,13 +23,14 @@ export function decodeJose(token: string, now: number): JoseDecoding | undefined
   if (twice && encodedTwice(parts[0]!) === undefined) return undefined;
   const warnings: TokenWarning[] = [];
   const malformed = (message: string) => warnings.push({ code: 'jwt_malformed', message });
+  const doubleEncoded = (message: string) => warnings.push({ code: 'double_encoded_segment', message });
 
   if (parts.length !== 3 && parts.length !== 5) {
     malformed(`It has ${parts.length} dot-separated segments; a JWT (JWS) has 3 (RFC 7515 §7.1) and a JWE 5 (RFC 7516 §7.1). A segment may have been lost or added when it was copied.`);
   }
   const kind = parts.length === 5 ? 'jwe' : 'jwt';
   const names: readonly string[] = parts.length === 5 ? SEGMENT_NAMES[5] : SEGMENT_NAMES[3];
-  const header = decodeSegment(parts[0]!, 'header', malformed);
+  const header = decodeSegment(parts[0]!, 'header', malformed, doubleEncoded);
   if (!header) return { kind, warnings };
 
   if (kind === 'jwe') {
@@ -44,7 +45,7 @@ export function decodeJose(token: string, now: number): JoseDecoding | undefined
   }
 
   if (typeof header.alg !== 'string') malformed('The header has no "alg" (RFC 7515 §4.1.1 requires it).');
-  const payload = parts.length >= 2 ? decodeSegment(parts[1]!, 'payload', malformed) : undefined;
+  const payload = parts.length >= 2 ? decodeSegment(parts[1]!, 'payload', malformed, doubleEncoded) : undefined;
   const signature = parts[2] ?? '';
   if (parts.length === 3) checkAlphabet(signature, 'signature', malformed);
   if (String(header.alg).toLowerCase() === 'none' || signature === '') {
@@ -66,11 +67,17 @@ export function decodeJose(token: string, now: number): JoseDecoding | undefined
   return { kind, jwt, warnings };
 }
 
-function decodeSegment(segment: string, name: string, malformed: (message: string) => void): Record<string, unknown> | undefined {
+function decodeSegment(
+  segment: string,
+  name: string,
+  malformed: (message: string) => void,
+  doubleEncoded: (message: string) => void,
+): Record<string, unknown> | undefined {
   const inner = segment.startsWith('ZXlK') ? encodedTwice(segment) : undefined;
   if (inner) {
-    // Shown decoded, so the developer sees what was meant; flagged, since no JOSE library reads it.
-    malformed(`The ${name} segment is base64-encoded twice: decoded once it is more base64url ("${inner.once.slice(0, 12)}…"), and only decoded again is it JSON. RFC 7515 §7.1 encodes the JSON once; whatever built this token encoded an already-encoded segment.`);
+    // Shown decoded, so the developer sees what was meant; flagged malformed, since no JOSE library reads it.
+    malformed(`The ${name} segment is not base64url of JSON, so no JOSE library will read it (see double_encoded_segment).`);
+    doubleEncoded(`The ${name} segment was base64url-encoded twice: decoded once it is more base64url ("${inner.once.slice(0, 12)}…"), and only decoded again is it JSON. RFC 7515 §7.1 encodes the JSON once; whatever built this token encoded an already-encoded ${name}.`);
     return inner.json;
   }
   if (!checkAlphabet(segment, name, malformed)) return undefined;
@@ -95,7 +102,7 @@ function encodedTwice(segment: string): { once: string; json: Record<string, unk
   const outer = decodeBase64(segment);
   if (!outer) return undefined;
   const once = utf8Text(outer);
-  if (once === undefined || !/^eyJ[A-Za-z0-9_-]*={0,2}$/.test(once)) return undefined;
+  if (once === undefined || !/^eyJ[A-Za-z0-9_+/-]*={0,2}$/.test(once)) return undefined;
   const inner = decodeBase64(once);
   const text = inner && utf8Text(inner);
   if (text === undefined) return undefined;

@@ -14,6 +14,7 @@ export type WarningCode =
   | 'padding_inside'
   | 'truncated'
   | 'jwt_malformed'
+  | 'double_encoded_segment'
   | 'jwt_unsigned'
   | 'jwt_expired'
   | 'jwe_encrypted';

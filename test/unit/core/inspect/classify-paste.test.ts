@@ -251,15 +251,31 @@ describe('inspectToken: unwrapping and checks (issue 18’s adversarial pastes)'
     expect(inspectToken(`id=${RFC7519_JWT}; Path=/; Secure; HttpOnly`, { now })).toMatchObject({ kind: 'jwt', token: RFC7519_JWT });
   });
 
-  it('a JOSE header encoded twice: flagged malformed, and shown decoded', () => {
+  it('a JOSE header encoded twice: flagged malformed, named double_encoded_segment, and shown decoded', () => {
     const [head, payload, signature] = RFC7519_JWT.split('.');
     const twice = `${encodeBase64(utf8(head!), 'url')}.${payload}.${signature}`;
     const inspection = inspectToken(twice, { now });
     expect(inspection.kind).toBe('jwt');
-    const malformed = inspection.warnings.filter((w) => w.code === 'jwt_malformed');
-    expect(malformed).toHaveLength(1);
-    expect(malformed[0]!.message).toContain('encoded twice');
+    expect(inspection.warnings.filter((w) => w.code === 'jwt_malformed')).toHaveLength(1);
+    const named = inspection.warnings.filter((w) => w.code === 'double_encoded_segment');
+    expect(named).toHaveLength(1);
+    expect(named[0]!.message).toContain('header segment was base64url-encoded twice');
     expect(inspection.jwt?.header).toEqual({ typ: 'JWT', alg: 'HS256' });
+  });
+
+  it('a JOSE payload encoded twice: named as the payload, and shown decoded', () => {
+    const [head, payload, signature] = RFC7519_JWT.split('.');
+    const inspection = inspectToken(`${head}.${encodeBase64(utf8(payload!), 'url')}.${signature}`, { now });
+    const named = inspection.warnings.filter((w) => w.code === 'double_encoded_segment');
+    expect(named.map((w) => w.message)).toEqual([expect.stringContaining('payload segment was base64url-encoded twice')]);
+    expect(inspection.warnings.map((w) => w.code)).toContain('jwt_malformed');
+    expect(inspection.jwt?.payload).toMatchObject({ iss: 'joe' });
+  });
+
+  it('both segments encoded twice: each named', () => {
+    const [head, payload, signature] = RFC7519_JWT.split('.');
+    const inspection = inspectToken(`${encodeBase64(utf8(head!), 'url')}.${encodeBase64(utf8(payload!), 'url')}.${signature}`, { now });
+    expect(inspection.warnings.filter((w) => w.code === 'double_encoded_segment')).toHaveLength(2);
   });
 
   it('a format whose whole shape is documented, cut short: recognised, and flagged truncated', () => {
