@@ -23,13 +23,17 @@ export type TokenFormat = {
   pattern?: string;
   /** URL of the provider's own documentation (or the provider's engineering blog post) that states this format. */
   source: string;
+  /** URL that states the length, when it is not the `source` page. */
+  lengthSource?: string;
   /** Anything a developer should know, e.g. "length not documented; GitHub says it may change". */
   note?: string;
 };
 
 const GITHUB_FORMATS = 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats';
 // The character set and the 255 ceiling are in the changelog, not on the docs page.
-const GITHUB_NOTE = 'Length not documented (GitHub says it may grow); the changelog https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/ gives the alphabet and asks integrators to accept up to 255 characters.';
+// The 2021 engineering post: the prefix, 30 Base62 characters and a 6-character CRC32 checksum, 40 in all.
+const GITHUB_TOKEN_DESIGN = 'https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/';
+const GITHUB_NOTE = 'At least 40 characters: the prefix, 30 Base62 characters and a 6-character CRC32 checksum (GitHub\'s 2021 engineering post). GitHub says tokens may grow; the changelog https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/ gives the alphabet and asks integrators to accept up to 255 characters.';
 const GITLAB = 'https://docs.gitlab.com/security/tokens/#token-prefixes';
 const GITLAB_NOTE = 'Length and alphabet not documented. An administrator may set an instance prefix that GitLab prepends (e.g. "mycompany-glpat-"), which this prefix does not recognise.';
 const SLACK_TYPES = 'https://api.slack.com/authentication/token-types';
@@ -52,13 +56,13 @@ const AWS_NOTE = 'An access key ID, sent next to its secret; length bounds and [
 const BUILDKITE = 'https://buildkite.com/docs/platform/security/tokens';
 
 export const TOKEN_FORMATS: readonly TokenFormat[] = Object.freeze([
-  // GitHub: prefixes from the docs page; alphabet and 255 ceiling from the 2021 changelog.
-  { provider: 'GitHub', kind: 'personal access token (classic)', prefix: 'ghp_', maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, note: GITHUB_NOTE },
+  // GitHub: prefixes from the docs page; the 40-character minimum from the engineering post; alphabet and 255 ceiling from the 2021 changelog.
+  { provider: 'GitHub', kind: 'personal access token (classic)', prefix: 'ghp_', minLength: 40, maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, lengthSource: GITHUB_TOKEN_DESIGN, note: GITHUB_NOTE },
   { provider: 'GitHub', kind: 'fine-grained personal access token', prefix: 'github_pat_', maxLength: 255, source: GITHUB_FORMATS, note: 'Length and alphabet not documented; GitHub asks integrators to accept tokens up to 255 characters.' },
-  { provider: 'GitHub', kind: 'OAuth access token', prefix: 'gho_', maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, note: GITHUB_NOTE },
-  { provider: 'GitHub', kind: 'GitHub App user access token', prefix: 'ghu_', maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, note: GITHUB_NOTE },
-  { provider: 'GitHub', kind: 'GitHub App installation access token', prefix: 'ghs_', maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, note: GITHUB_NOTE },
-  { provider: 'GitHub', kind: 'GitHub App refresh token', prefix: 'ghr_', maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, note: GITHUB_NOTE },
+  { provider: 'GitHub', kind: 'OAuth access token', prefix: 'gho_', minLength: 40, maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, lengthSource: GITHUB_TOKEN_DESIGN, note: GITHUB_NOTE },
+  { provider: 'GitHub', kind: 'GitHub App user access token', prefix: 'ghu_', minLength: 40, maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, lengthSource: GITHUB_TOKEN_DESIGN, note: GITHUB_NOTE },
+  { provider: 'GitHub', kind: 'GitHub App installation access token', prefix: 'ghs_', minLength: 40, maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, lengthSource: GITHUB_TOKEN_DESIGN, note: GITHUB_NOTE },
+  { provider: 'GitHub', kind: 'GitHub App refresh token', prefix: 'ghr_', minLength: 40, maxLength: 255, alphabet: 'A-Za-z0-9_', source: GITHUB_FORMATS, lengthSource: GITHUB_TOKEN_DESIGN, note: GITHUB_NOTE },
 
   // GitLab: the "Token prefixes" table; the docs state no length or alphabet for any of them.
   { provider: 'GitLab', kind: 'personal, impersonation, project or group access token', prefix: 'glpat-', source: GITLAB, note: `${GITLAB_NOTE} The personal access token prefix can also be replaced entirely on self-managed instances.` },

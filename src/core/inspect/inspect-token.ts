@@ -32,6 +32,9 @@ export function inspectToken(input: string, options: { now?: number } = {}): Tok
     const { provider, kind, prefix, source } = match.format;
     inspection.provider = { name: provider, kind, prefix, source };
     if (match.truncated) warnings.push({ code: 'truncated', message: match.truncated });
+    if (match.tooLong) {
+      warnings.push({ code: 'longer_than_documented', message: `${match.tooLong} Something may have been pasted with it (a second token, a suffix), or the format has changed.` });
+    }
   }
 
   const jose = match ? undefined : decodeJose(token, now);

@@ -13,6 +13,7 @@ export type WarningCode =
   | 'percent_encoded'
   | 'padding_inside'
   | 'truncated'
+  | 'longer_than_documented'
   | 'jwt_malformed'
   | 'double_encoded_segment'
   | 'jwt_unsigned'

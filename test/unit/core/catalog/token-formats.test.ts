@@ -71,6 +71,7 @@ describe('TOKEN_FORMATS', () => {
       expect(format.kind, format.prefix).not.toBe('');
       expect(format.prefix).not.toBe('');
       expect(new URL(format.source).protocol, format.source).toBe('https:');
+      if (format.lengthSource !== undefined) expect(new URL(format.lengthSource).protocol, format.lengthSource).toBe('https:');
     }
   });
 
@@ -177,6 +178,18 @@ describe('recognizeTokenFormat', () => {
   it('names the documented and the actual length when a token is cut short', () => {
     expect(recognizeTokenFormat('shpat_0123456789')?.truncated).toBe('This is 16 characters long; Shopify documents 38 for its access token (public app).');
     expect(recognizeTokenFormat('hvs.abc')?.truncated).toBe('This is 7 characters long; HashiCorp Vault documents at least 28 for its service token.');
+  });
+
+  it('calls GitHub’s documented 40-character examples whole, and one character short truncated', () => {
+    // "Behind GitHub's new authentication token formats": prefix, 30 Base62 characters, 6 checksum characters.
+    for (const example of [DOCUMENTED_EXAMPLES.gho_!, DOCUMENTED_EXAMPLES.ghu_!, DOCUMENTED_EXAMPLES.ghs_!]) {
+      expect(example).toHaveLength(40);
+      expect(recognizeTokenFormat(example)?.truncated).toBeUndefined();
+      expect(recognizeTokenFormat(example.slice(0, 39))?.truncated).toBe(`This is 39 characters long; GitHub documents at least 40 for its ${recognizeTokenFormat(example)!.format.kind}.`);
+    }
+    // The documented refresh token is longer than 40: a minimum, not an exact length.
+    expect(recognizeTokenFormat(DOCUMENTED_EXAMPLES.ghr_!)).toMatchObject({ format: { prefix: 'ghr_' } });
+    expect(recognizeTokenFormat(DOCUMENTED_EXAMPLES.ghr_!)?.truncated ?? recognizeTokenFormat(DOCUMENTED_EXAMPLES.ghr_!)?.tooLong).toBeUndefined();
   });
 
   it('still recognises a token longer than documented, and says so apart from truncation', () => {

@@ -288,4 +288,17 @@ describe('inspectToken: unwrapping and checks (issue 18’s adversarial pastes)'
     // An ordinary word with the prefix is not taken for one.
     expect(inspectToken('ACCEPTED', { now }).provider).toBeUndefined();
   });
+
+  it('a GitHub token below its documented 40 characters is truncated; one longer than an exact length is noted apart', () => {
+    // GitHub's documented example (docs.github.com, authorizing OAuth apps), cut by one character.
+    const example = 'gho_16C7e42F292c6912E7710c838347Ae178B4a';
+    expect(inspectToken(example, { now }).warnings.map((w) => w.code)).toEqual([]);
+    const cut = inspectToken(example.slice(0, 30), { now });
+    expect(cut.provider?.prefix).toBe('gho_');
+    expect(cut.warnings.find((w) => w.code === 'truncated')?.message).toContain('GitHub documents at least 40');
+    // Shopify documents exactly 38 characters (shopify.dev changelog): 46 is not truncated, but said.
+    const long = inspectToken(`shpat_${'0'.repeat(40)}`, { now });
+    expect(long.warnings.map((w) => w.code)).toEqual(['longer_than_documented']);
+    expect(long.warnings[0]!.message).toContain('Shopify documents 38');
+  });
 });
