@@ -55,17 +55,51 @@ function fromBareParameters(text: string): Extraction | undefined {
   return { token: params.get(field) ?? '', container: 'url', field, description: `the "${field}" parameter of the pasted ${part}` };
 }
 
-/** `name=value; Path=/; Secure`: a Set-Cookie line without its header name, told by its attributes. */
+/**
+ * Cookies pasted without a header name: one pair and its attributes (`id=<jwt>; Path=/; Secure`, a
+ * Set-Cookie value, RFC 6265 §4.1.1), or several pairs (`a=b; sid=<token>`, a Cookie value, §4.2.1).
+ */
 function fromCookiePair(text: string): Extraction | undefined {
-  const semicolon = text.indexOf(';');
-  if (semicolon < 0) return undefined;
-  const attributes = text.slice(semicolon + 1).split(';').map((part) => part.trim()).filter((part) => part !== '');
-  if (attributes.length === 0 || !attributes.every((attribute) => COOKIE_ATTRIBUTE.test(attribute))) return undefined;
-  const pair = text.slice(0, semicolon).trim();
-  const eq = pair.indexOf('=');
-  const name = pair.slice(0, eq);
-  if (eq <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return undefined;
-  return { token: pair.slice(eq + 1), container: 'cookie', field: name, description: `the "${name}" cookie (a Set-Cookie value with its attributes)` };
+  if (text.indexOf(';') < 0) return undefined;
+  const parts = text.split(';', MAX_COOKIE_PARTS + 1).map((part) => part.trim());
+  if (parts.length > MAX_COOKIE_PARTS) return undefined;
+  if (parts[parts.length - 1] === '') parts.pop();
+  const first = cookiePair(parts[0]!);
+  if (!first) return undefined;
+  const rest = parts.slice(1);
+  if (rest.length > 0 && rest.every((attribute) => COOKIE_ATTRIBUTE.test(attribute))) {
+    return { token: first.value, container: 'cookie', field: first.name, description: `the "${first.name}" cookie (a Set-Cookie value with its attributes)` };
+  }
+  const pairs = parts.map(cookiePair);
+  if (pairs.length < 2 || !pairs.every((pair) => pair !== undefined)) return undefined;
+  const chosen = chooseCookie(pairs as CookiePair[])!;
+  return { token: chosen.value, container: 'cookie', field: chosen.name, description: `the "${chosen.name}" cookie of the ${pairs.length} pasted (a Cookie value)` };
+}
+
+// A Cookie header with more pairs than this is not what was meant to be inspected.
+const MAX_COOKIE_PARTS = 200;
+// RFC 6265 §4.1.1: cookie-name is an RFC 2616 token.
+const COOKIE_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const JWT_SHAPED = /^"?eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\./;
+
+type CookiePair = { name: string; value: string };
+
+function cookiePair(part: string): CookiePair | undefined {
+  const eq = part.indexOf('=');
+  const name = part.slice(0, eq).trim();
+  if (eq <= 0 || !COOKIE_NAME.test(name)) return undefined;
+  // Everything after the first "=": a cookie value may itself contain "=".
+  return { name, value: part.slice(eq + 1).trim() };
+}
+
+/** The cookie that holds the token: a JWT, else one named for it, else the longest value. */
+function chooseCookie(pairs: CookiePair[]): CookiePair | undefined {
+  const withValue = pairs.filter((pair) => pair.value !== '');
+  return (
+    withValue.find((pair) => JWT_SHAPED.test(pair.value)) ??
+    withValue.find((pair) => /token|auth|jwt|session|bearer/i.test(pair.name)) ??
+    withValue.reduce<CookiePair | undefined>((longest, pair) => (longest && longest.value.length >= pair.value.length ? longest : pair), undefined)
+  );
 }
 
 function fromForm(text: string): Extraction | undefined {
@@ -85,15 +119,12 @@ function fromCookieLine(text: string): Extraction | undefined {
   // Set-Cookie has one cookie then attributes; Cookie has several name=value pairs.
   const pairs = text
     .slice(header[0].length)
-    .split(';')
-    .slice(0, isSetCookie ? 1 : undefined)
-    .map((pair) => pair.trim())
-    .filter((pair) => pair.includes('='));
-  const chosen = pairs.find((pair) => /token|auth|jwt|session|bearer/i.test(pair.split('=')[0]!)) ?? pairs[0];
+    .split(';', isSetCookie ? 1 : MAX_COOKIE_PARTS)
+    .filter((part) => part.includes('='))
+    .map((part) => ({ name: part.slice(0, part.indexOf('=')).trim(), value: part.slice(part.indexOf('=') + 1).trim() }));
+  const chosen = chooseCookie(pairs) ?? pairs[0];
   if (!chosen) return undefined;
-  const name = chosen.slice(0, chosen.indexOf('='));
-  // Everything after the first "=": a cookie value may itself contain "=".
-  return { token: chosen.slice(name.length + 1), container: 'cookie', field: name, description: `the "${name}" cookie of the pasted ${header[1]} line` };
+  return { token: chosen.value, container: 'cookie', field: chosen.name, description: `the "${chosen.name}" cookie of the pasted ${header[1]} line` };
 }
 
 function pickField(names: string[]): string | undefined {

@@ -251,6 +251,21 @@ describe('inspectToken: unwrapping and checks (issue 18’s adversarial pastes)'
     expect(inspectToken(`id=${RFC7519_JWT}; Path=/; Secure; HttpOnly`, { now })).toMatchObject({ kind: 'jwt', token: RFC7519_JWT });
   });
 
+  it('RFC 6265 §4.2.1 cookie pairs without "Cookie:": the token among them, a JWT before any other', () => {
+    // RFC 6265 §3.1's Cookie header value: no JWT and no telling name, so the longest value.
+    expect(inspectToken('SID=31d4d96e407aad42; lang=en-US', { now })).toMatchObject({ token: '31d4d96e407aad42', extractedFrom: { container: 'cookie', field: 'SID' } });
+    for (const pasted of [`a=b; c=${RFC7519_JWT}`, `Cookie: a=b; c=${RFC7519_JWT}`, `theme=dark; session_id=abc123; c="${RFC7519_JWT}";`]) {
+      const inspection = inspectToken(pasted, { now });
+      expect(inspection, pasted).toMatchObject({ kind: 'jwt', token: RFC7519_JWT, extractedFrom: { container: 'cookie', field: 'c' } });
+      expect(inspection.warnings.map((w) => w.code)).toContain('container_extracted');
+    }
+    // RFC 6265 §3.1's Set-Cookie with an Expires date (a comma inside the attribute).
+    expect(inspectToken(`id=${RFC7519_JWT}; Expires=Wed, 09 Jun 2021 10:18:14 GMT; SameSite=Lax`, { now })).toMatchObject({ kind: 'jwt', extractedFrom: { field: 'id' } });
+    // Prose with semicolons is no cookie.
+    expect(inspectToken('this; that', { now }).extractedFrom).toBeUndefined();
+    expect(inspectToken('a=b; not a cookie', { now }).extractedFrom).toBeUndefined();
+  });
+
   it('a JOSE header encoded twice: flagged malformed, named double_encoded_segment, and shown decoded', () => {
     const [head, payload, signature] = RFC7519_JWT.split('.');
     const twice = `${encodeBase64(utf8(head!), 'url')}.${payload}.${signature}`;
