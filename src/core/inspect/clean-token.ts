@@ -1,4 +1,5 @@
 import { extractToken } from './extract-token';
+import { readAuthorizationError } from './read-authorization-error';
 import type { TokenInspection, TokenWarning } from './token-inspection';
 import { nameCodePoint } from '../lib/unicode-names';
 import { splitBasic } from './read-basic-credentials';
@@ -36,6 +37,12 @@ export function cleanToken(input: string): CleanedToken {
   const headerLine = /^(proxy-)?authorization\s*:\s*/i.exec(text);
   if (headerLine) text = text.slice(headerLine[0].length);
   const extracted = headerLine ? undefined : extractToken(text);
+  const refused = headerLine || extracted ? undefined : readAuthorizationError(text);
+  if (refused) {
+    const description = refused.description ? ` ("${shorten(refused.description, 120)}")` : '';
+    warn('authorization_error', `This is an authorization error response in a redirect's ${/^error=/i.test(refused.location) ? 'parameters' : refused.part} (RFC 6749 §4.1.2.1, §4.2.2.1), not a token: error "${shorten(refused.error, 60)}"${description}. No token was issued.`);
+    return result;
+  }
   if (extracted) {
     text = extracted.token.trim();
     result.extractedFrom = { container: extracted.container, field: extracted.field };

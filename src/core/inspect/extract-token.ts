@@ -31,28 +31,32 @@ function fromUrl(text: string): Extraction | undefined {
   if (!/^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(text) || !URL.canParse(text)) return undefined;
   const url = new URL(text);
   // Implicit and hybrid flows put tokens in the fragment (RFC 6749 §4.2.2), the code flow in the query.
-  for (const [part, params] of [
-    ['fragment', new URLSearchParams(url.hash.slice(1))],
-    ['query', url.searchParams],
-  ] as const) {
-    const names: string[] = [];
-    params.forEach((_, name) => names.push(name));
-    const field = pickField(names);
-    if (field) return { token: params.get(field) ?? '', container: 'url', field, description: `the "${field}" parameter of the URL's ${part}` };
-  }
-  return undefined;
+  return fromParameters(url.hash.slice(1), 'url', "the URL's fragment") ?? fromParameters(url.search.slice(1), 'url', "the URL's query");
 }
 
-/** A redirect's query or fragment pasted without its URL, "?" or "#" in front (RFC 6749 §4.1.2, §4.2.2). */
+/**
+ * A redirect's query or fragment pasted without its URL (RFC 6749 §4.1.2, §4.2.2): with its "?" or
+ * "#" in front, or bare when it carries an authorization code (`code=…&state=…`).
+ */
 function fromBareParameters(text: string): Extraction | undefined {
-  if (!/^[?#][^\s]/.test(text) || /\s/.test(text)) return undefined;
-  const part = text[0] === '#' ? 'fragment' : 'query';
-  const params = new URLSearchParams(text.slice(1));
+  if (/\s/.test(text)) return undefined;
+  if (/^[?#]./.test(text)) return fromParameters(text.slice(1), 'url', `the pasted ${text[0] === '#' ? 'fragment' : 'query'}`);
+  if (!/^[\w.-]+=/.test(text)) return undefined;
+  const found = fromParameters(text, 'url', 'the pasted query string');
+  return found?.field === 'code' ? { ...found, description: `${found.description} (an authorization response, RFC 6749 §4.1.2)` } : undefined;
+}
+
+function fromParameters(text: string, container: 'url' | 'form', where: string): Extraction | undefined {
+  if (!text.includes('=')) return undefined;
+  const params = new URLSearchParams(text);
   const names: string[] = [];
   params.forEach((_, name) => names.push(name));
   const field = pickField(names);
   if (!field) return undefined;
-  return { token: params.get(field) ?? '', container: 'url', field, description: `the "${field}" parameter of the pasted ${part}` };
+  // A hybrid response (OIDC Core §3.3.2.5) carries several: the others are named, not lost.
+  const others = TOKEN_FIELDS.filter((name) => name !== field && names.includes(name));
+  const also = others.length > 0 ? `; it also carries ${others.map((name) => `"${name}"`).join(', ')}` : '';
+  return { token: params.get(field) ?? '', container, field, description: `the "${field}" parameter of ${where}${also}` };
 }
 
 /**
@@ -103,13 +107,10 @@ function chooseCookie(pairs: CookiePair[]): CookiePair | undefined {
 }
 
 function fromForm(text: string): Extraction | undefined {
-  // GitHub answers token requests form-encoded unless asked for JSON.
+  // GitHub answers token requests form-encoded unless asked for JSON; an implicit response's fragment without its "#" reads the same.
   if (!/(^|&)(access_token|id_token|refresh_token)=/.test(text) || /\s/.test(text)) return undefined;
-  const params = new URLSearchParams(text);
-  const names: string[] = [];
-  params.forEach((_, name) => names.push(name));
-  const field = pickField(names)!;
-  return { token: params.get(field) ?? '', container: 'form', field, description: `the "${field}" field of the form-encoded response` };
+  const found = fromParameters(text, 'form', 'the form-encoded response (or a fragment without its "#")')!;
+  return { ...found, description: found.description.replace(/ parameter of /, ' field of ') };
 }
 
 function fromCookieLine(text: string): Extraction | undefined {

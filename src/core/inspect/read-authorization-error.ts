@@ -9,8 +9,9 @@ export type AuthorizationErrorRedirect = {
   location: string;
 };
 
-// Something that is a redirect's target: an absolute URL, a path, or its query or fragment alone.
-const REDIRECT_SHAPE = /^(?:[a-z][a-z0-9+.-]*:|\/|\?|#)/i;
+// Something that is a redirect's target: an absolute URL, a path, its query or fragment alone, or
+// that without its "?" or "#" when it starts with the error.
+const REDIRECT_SHAPE = /^(?:[a-z][a-z0-9+.-]*:|\/|\?|#|error=)/i;
 
 /**
  * The error an authorization server sent back on the redirect: `error` (with `error_description`,
@@ -24,7 +25,8 @@ export function readAuthorizationError(text: string): AuthorizationErrorRedirect
   if (!REDIRECT_SHAPE.test(location) || /[\r\n]/.test(location)) return undefined;
   const hash = location.indexOf('#');
   const question = location.indexOf('?');
-  const query = question >= 0 && (hash < 0 || question < hash) ? location.slice(question + 1, hash < 0 ? undefined : hash) : '';
+  const bare = /^error=/i.test(location);
+  const query = bare ? location.slice(0, hash < 0 ? undefined : hash) : question >= 0 && (hash < 0 || question < hash) ? location.slice(question + 1, hash < 0 ? undefined : hash) : '';
   const fragment = hash >= 0 ? location.slice(hash + 1) : '';
   for (const [part, params] of [
     ['query', query],

@@ -10,6 +10,7 @@ export type WarningCode =
   | 'scheme_repeated'
   | 'basic_credentials'
   | 'container_extracted'
+  | 'authorization_error'
   | 'percent_encoded'
   | 'padding_inside'
   | 'truncated'

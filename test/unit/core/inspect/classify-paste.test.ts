@@ -251,6 +251,43 @@ describe('inspectToken: unwrapping and checks (issue 18’s adversarial pastes)'
     expect(inspectToken(`id=${RFC7519_JWT}; Path=/; Secure; HttpOnly`, { now })).toMatchObject({ kind: 'jwt', token: RFC7519_JWT });
   });
 
+  it('RFC 6749 §4.2.2’s implicit response: the URL, its fragment alone, and its parameters without "#"', () => {
+    const url = 'http://example.com/cb#access_token=2YotnFZFEjr1zCsicMWpAA&state=xyz&token_type=example&expires_in=3600';
+    const expected = { token: '2YotnFZFEjr1zCsicMWpAA', extractedFrom: { field: 'access_token' } };
+    expect(inspectToken(url, { now })).toMatchObject({ ...expected, extractedFrom: { container: 'url' } });
+    const fragment = inspectToken(url.slice(url.indexOf('#')), { now });
+    expect(fragment).toMatchObject({ ...expected, extractedFrom: { container: 'url' } });
+    expect(fragment.warnings.find((w) => w.code === 'container_extracted')?.message).toContain('the pasted fragment');
+    expect(inspectToken(url.slice(url.indexOf('#') + 1), { now })).toMatchObject(expected);
+    expect(inspectToken('#access_token=2YotnFZFEjr1zCsicMWpAA&token_type=Bearer&expires_in=3600', { now })).toMatchObject(expected);
+  });
+
+  it('RFC 6749 §4.1.2’s code response: with "?" and without, and the code is what is inspected', () => {
+    for (const pasted of ['?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz', 'code=SplxlOBeZQQYbYS6WxSbIA&state=xyz', 'https://client.example.com/cb?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz']) {
+      const inspection = inspectToken(pasted, { now });
+      expect(inspection, pasted).toMatchObject({ token: 'SplxlOBeZQQYbYS6WxSbIA', extractedFrom: { container: 'url', field: 'code' } });
+      expect(inspection.warnings.map((w) => w.code)).toContain('container_extracted');
+    }
+    // A parameter list with no token in it is left alone.
+    expect(inspectToken('state=xyz&foo=bar', { now }).extractedFrom).toBeUndefined();
+  });
+
+  it('an ID token in a fragment (OIDC Core §3.2.2.5), and a hybrid response that names the tokens it did not pick', () => {
+    expect(inspectToken(`#id_token=${RFC7519_JWT}&state=af0ifjsldkj`, { now })).toMatchObject({ kind: 'jwt', token: RFC7519_JWT, extractedFrom: { field: 'id_token' } });
+    const hybrid = inspectToken(`#code=SplxlOBeZQQYbYS6WxSbIA&id_token=${RFC7519_JWT}&state=af0ifjsldkj`, { now });
+    expect(hybrid).toMatchObject({ kind: 'jwt', extractedFrom: { field: 'id_token' } });
+    expect(hybrid.warnings.find((w) => w.code === 'container_extracted')?.message).toContain('also carries "code"');
+  });
+
+  it('an authorization error response (RFC 6749 §4.1.2.1) is no token, with or without "?" or "#"', () => {
+    for (const pasted of ['error=access_denied&error_description=The+user+denied+access&state=xyz', '#error=access_denied&error_description=The+user+denied+access', 'https://client.example.com/cb?error=access_denied&state=xyz']) {
+      const inspection = inspectToken(pasted, { now });
+      expect(inspection.token, pasted).toBe('');
+      expect(inspection.warnings.find((w) => w.code === 'authorization_error')?.message, pasted).toContain('error "access_denied"');
+    }
+    expect(classify('error=access_denied&error_description=The+user+denied+access')).toMatchObject({ kind: 'authorization_error', error: 'access_denied', description: 'The user denied access' });
+  });
+
   it('RFC 6265 §4.2.1 cookie pairs without "Cookie:": the token among them, a JWT before any other', () => {
     // RFC 6265 §3.1's Cookie header value: no JWT and no telling name, so the longest value.
     expect(inspectToken('SID=31d4d96e407aad42; lang=en-US', { now })).toMatchObject({ token: '31d4d96e407aad42', extractedFrom: { container: 'cookie', field: 'SID' } });
