@@ -46,8 +46,12 @@ function fromBareParameters(text: string): Extraction | undefined {
   return found?.field === 'code' ? { ...found, description: `${found.description} (an authorization response, RFC 6749 §4.1.2)` } : undefined;
 }
 
-function fromParameters(text: string, container: 'url' | 'form', where: string): Extraction | undefined {
-  if (!text.includes('=')) return undefined;
+function fromParameters(whole: string, container: 'url' | 'form', where: string): Extraction | undefined {
+  // A hash router's fragment carries a route before its parameters: "#/callback?code=…".
+  const question = whole.indexOf('?');
+  const equals = whole.indexOf('=');
+  if (equals < 0) return undefined;
+  const text = question >= 0 && question < equals ? whole.slice(question + 1) : whole;
   const params = new URLSearchParams(text);
   const names: string[] = [];
   params.forEach((_, name) => names.push(name));

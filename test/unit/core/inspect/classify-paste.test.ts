@@ -268,6 +268,8 @@ describe('inspectToken: unwrapping and checks (issue 18’s adversarial pastes)'
       expect(inspection, pasted).toMatchObject({ token: 'SplxlOBeZQQYbYS6WxSbIA', extractedFrom: { container: 'url', field: 'code' } });
       expect(inspection.warnings.map((w) => w.code)).toContain('container_extracted');
     }
+    // A hash router (Angular, Vue Router's hash mode) puts the route in the fragment before the parameters.
+    expect(inspectToken('http://localhost:4200/#/callback?code=SplxlOBeZQQYbYS6WxSbIA&state=xyz', { now })).toMatchObject({ token: 'SplxlOBeZQQYbYS6WxSbIA', extractedFrom: { field: 'code' } });
     // A parameter list with no token in it is left alone.
     expect(inspectToken('state=xyz&foo=bar', { now }).extractedFrom).toBeUndefined();
   });
