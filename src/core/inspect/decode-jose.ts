@@ -18,6 +18,7 @@ const SEGMENT_NAMES = {
 export function decodeJose(token: string, now: number): JoseDecoding | undefined {
   // "ZXlK" is base64url of "eyJ": a header encoded twice, read only if it decodes twice to JSON.
   const twice = token.startsWith('ZXlK');
+  if (twice && !token.includes('.')) return wholeEncodedTwice(token, now);
   if (!(token.startsWith('eyJ') || twice) || !token.includes('.')) return undefined;
   const parts = token.split('.');
   if (twice && encodedTwice(parts[0]!) === undefined) return undefined;
@@ -94,6 +95,21 @@ function decodeSegment(
     return void malformed(`The ${name} segment is JSON but not an object.`);
   }
   return json as Record<string, unknown>;
+}
+
+/** A whole compact JWS or JWE, dots and all, base64-encoded once more: decoded, read, and named. */
+function wholeEncodedTwice(token: string, now: number): JoseDecoding | undefined {
+  if (token.length > 400_000) return undefined;
+  const bytes = decodeBase64(token);
+  const inner = bytes && utf8Text(bytes);
+  if (inner === undefined || !inner.startsWith('eyJ') || !inner.includes('.')) return undefined;
+  const decoded = decodeJose(inner, now);
+  if (!decoded) return undefined;
+  const warnings: TokenWarning[] = [
+    { code: 'jwt_malformed', message: 'The whole token is base64 of a JOSE token, not one itself, so no JOSE library will read it (see double_encoded_segment).' },
+    { code: 'double_encoded_segment', message: `Every segment, dots included, was base64-encoded once more: decoded, it is a ${decoded.kind === 'jwe' ? 'JWE' : 'JWT'} ("${inner.slice(0, 12)}…"), shown here. Send that, not this.` },
+  ];
+  return { ...decoded, warnings: [...warnings, ...decoded.warnings] };
 }
 
 /** A segment whose base64url decodes to base64url of a JSON object: encoded twice. */

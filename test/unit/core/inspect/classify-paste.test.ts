@@ -326,6 +326,15 @@ describe('inspectToken: unwrapping and checks (issue 18’s adversarial pastes)'
     expect(inspection.jwt?.payload).toMatchObject({ iss: 'joe' });
   });
 
+  it('a whole JWT encoded once more (dots and all): named, and shown decoded', () => {
+    const inspection = inspectToken(encodeBase64(utf8(RFC7519_JWT), 'url'), { now });
+    expect(inspection.kind).toBe('jwt');
+    expect(inspection.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['jwt_malformed', 'double_encoded_segment']));
+    expect(inspection.jwt?.payload).toMatchObject({ iss: 'joe' });
+    // Base64 of something else that starts "eyJ" is left alone.
+    expect(inspectToken(encodeBase64(utf8('eyJhbGciOiJub25lIn0'), 'url'), { now }).kind).toBe('opaque');
+  });
+
   it('both segments encoded twice: each named', () => {
     const [head, payload, signature] = RFC7519_JWT.split('.');
     const inspection = inspectToken(`${encodeBase64(utf8(head!), 'url')}.${encodeBase64(utf8(payload!), 'url')}.${signature}`, { now });
