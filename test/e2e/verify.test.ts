@@ -1,12 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowRun } from '../../src/core';
 import { startBundledServer, type BundledServer } from '../../dev/server/bundled-server';
 import { launchChromium } from '../../dev/browsers/chromium';
 import type { ExtensionBrowser, PageDriver } from '../../dev/browsers/extension-browser';
 import { launchFirefox } from '../../dev/browsers/firefox';
-import { LOOPBACK_RUN_GRANT } from '../../dev/browsers/popup-flow';
-import { signInAndConsent } from '../../dev/browsers/sign-in';
+import { LOOPBACK_RUN_GRANT, fillProfile, lastRun, openFlowTab, run, storageOf } from '../../dev/browsers/popup-flow';
 
 const browsers = { chromium: launchChromium, firefox: launchFirefox };
 const base64url = (text: string | Buffer) => Buffer.from(text).toString('base64url');
@@ -34,12 +32,9 @@ describe.each(Object.entries(browsers))('%s: signatures verified where tokens ar
   });
 
   it("a run's ID token is verified with the server's jwks_uri and checked against the run", async () => {
-    const popup = await browser.openPopup();
-    await popup.click('[role=tab][data-tab=flow]');
-    await popup.fill('input[name=issuer]', server.issuer);
-    await popup.click('form.profile button[type=submit]');
-    await signInAndConsent(browser);
-    await popup.waitFor('[data-testid=flow-result][data-status=succeeded]');
+    const popup = await openFlowTab(browser);
+    await fillProfile(popup, { issuer: server.issuer });
+    expect((await run(browser, popup)).status).toBe('succeeded');
     await popup.waitFor('[data-testid=id-token-check][data-state=valid]');
     const jwks = (await (await fetch(`${server.issuer}/.well-known/openid-configuration`)).json()) as { jwks_uri: string };
     const { keys } = (await (await fetch(jwks.jwks_uri)).json()) as { keys: { kid: string }[] };
@@ -49,12 +44,7 @@ describe.each(Object.entries(browsers))('%s: signatures verified where tokens ar
     expect(keys.some(({ kid }) => check.includes(kid))).toBe(true);
     for (const claim of ['nonce', 'aud']) expect(check).toContain(claim);
 
-    const stored = await popup.evaluate(async () => {
-      type Api = { storage: { session: { get(keys: string): Promise<Record<string, unknown>> } } };
-      const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-      return api.storage.session.get('flowRuns');
-    }, undefined);
-    idToken = (stored.flowRuns as FlowRun[])[0]!.tokens!.id_token!;
+    idToken = (await lastRun(popup))!.tokens!.id_token!;
     expect(idToken.split('.')).toHaveLength(3);
     await popup.close();
   });
@@ -97,13 +87,7 @@ describe.each(Object.entries(browsers))('%s: signatures verified where tokens ar
     await popup.waitFor('[data-testid=jws-verdict][data-state=verified]');
     expect(await popup.text('[data-testid=jws-verdict]')).toMatch(/verified/i);
     // The secret was used in the page and left it: nothing stored holds it.
-    const stored = await popup.evaluate(async () => {
-      type Area = { get(keys: null): Promise<Record<string, unknown>> };
-      type Api = { storage: { session: Area; local: Area } };
-      const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
-      return JSON.stringify([await api.storage.session.get(null), await api.storage.local.get(null)]);
-    }, undefined);
-    expect(stored).not.toContain(secret);
+    expect(JSON.stringify([await storageOf(popup, 'session'), await storageOf(popup, 'local')])).not.toContain(secret);
     await popup.close();
   });
 });
