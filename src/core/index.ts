@@ -126,7 +126,7 @@ export { flowEndpoints, needsDiscovery } from './flow/flow-endpoints';
 export { accessUses, type AccessEntry, type AccessFacts } from './access/access-uses';
 export { headerRecord, type HeaderFields } from './traffic/header-record';
 export { judgeTraffic, startTraffic, wantsBody } from './traffic/judge-traffic';
-export { analyzeHar, judgeHar, judgeHarFile, startHarFold, foldHarEntries, type HarFold, type HarAnalysis, type HarItem, type HarJudgement, type JudgedHarItem } from './traffic/analyze-har';
+export { analyzeHar, judgeHar, judgeHarFile, startHarFold, foldHarEntries, harFoldNotes, type HarFold, type HarAnalysis, type HarItem, type HarJudgement, type JudgedHarItem } from './traffic/analyze-har';
 export type { HarKind } from './traffic/har-kind';
 export { wantsHarBody } from './traffic/wants-har-body';
 export { bodyWorthyUrls, BODY_WORTHY_PATH_WORDS } from './traffic/body-worthy-urls';

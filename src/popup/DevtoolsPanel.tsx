@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { foldHarEntries, startHarFold, type ErrorEntry, type HarFold, type JudgedHarItem } from '../core';
+import { foldHarEntries, harFoldNotes, startHarFold, type ErrorEntry, type HarFold, type JudgedHarItem } from '../core';
 import { useCapabilities } from './capabilities';
 import { HarItems, type HarEntryData } from './HarTimeline';
 
@@ -42,22 +42,13 @@ export function DevtoolsPanel() {
           {networkPanelFirst && ' Firefox tells this panel of requests only once its own Network panel has been opened in this DevTools window: open it once, then come back.'}
         </p>
       ) : (
-        <HarItems items={fold.items} entries={entries as HarEntryData[]} notes={notesOf(fold)} name="This tab" />
+        <HarItems items={fold.items} entries={entries as HarEntryData[]} notes={harFoldNotes(fold)} name="This tab" />
       )}
     </main>
   );
 }
 
 const empty = () => ({ entries: [], fold: startHarFold() });
-
-/** Beyond this many, notes are counted: a tab of a thousand odd requests needs one line, not a thousand. */
-const NOTES_SHOWN = 20;
-
-function notesOf(fold: HarFold): string[] | undefined {
-  const all = [...fold.problems.map((problem) => `${problem}: skipped`), ...fold.notes];
-  if (all.length === 0) return undefined;
-  return all.length > NOTES_SHOWN ? [...all.slice(0, NOTES_SHOWN), `…and ${all.length - NOTES_SHOWN} more`] : all;
-}
 
 /** A failure as the Errors list keeps it, named by when and where it was sent (a panel reopened sends the same name). */
 function errorOf(item: JudgedHarItem, entry: HarEntryData | undefined): ErrorEntry[] {

@@ -274,6 +274,7 @@ export const CORE_TARGETS: Targets = {
   judgeHar: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   judgeHarFile: { args: fc.tuple(fc.oneof(data(harFile), jsonText([harFile]), anyString), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   startHarFold: { args: fc.constant([] as []) },
+  harFoldNotes: { args: fc.tuple(data(fc.constant(startHarFold())) as fc.Arbitrary<core.HarFold>, optional(fc.array(anyString, { maxLength: 3 }))), mayReturnUndefined: true },
   foldHarEntries: { args: fc.tuple(fc.constant(startHarFold()), fc.oneof(fc.array(data(harEntry), { maxLength: 4 }), anyDataOrDeep as fc.Arbitrary<unknown[]>), fc.oneof(fc.nat(20), anyNumber), optional(fc.record({ now: anyNumber }, { requiredKeys: [] }))) },
   redactResponse: { args: fc.tuple(data(httpResponse)), mayReturnUndefined: true },
   isAuthorizationRequest: { args: fc.tuple(urlish) },

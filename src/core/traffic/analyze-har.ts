@@ -110,10 +110,24 @@ export function foldHarEntries(fold: HarFold, entries: readonly unknown[], first
 function judgeEntries(list: unknown[], now: number | undefined, said: string[]): HarJudgement {
   const batch = readBatch(list, 0);
   if (list.length > 0 && batch.read.length === 0) return { error: `none of the ${list.length} entries is a request: ${batch.problems.slice(0, 3).join('; ')}${batch.problems.length > 3 ? '; …' : ''}` };
-  const { items, notes, problems } = foldRead(startHarFold(), batch, now);
+  const fold = foldRead(startHarFold(), batch, now);
+  const notes = harFoldNotes(fold, said);
+  return { items: fold.items, ...(notes ? { notes } : {}) };
+}
+
+/**
+ * What a fold read otherwise than written, as a reader is told it: skipped entries first, then
+ * the notes, counted beyond NOTES_SHOWN; `said` (of the file as a whole) before all. Undefined
+ * when there is nothing to say. Never throws.
+ */
+export function harFoldNotes(fold: HarFold, said: readonly string[] = []): string[] | undefined {
+  const texts = (list: unknown) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+  const problems = isRecord(fold) ? texts(fold.problems) : [];
+  const notes = isRecord(fold) ? texts(fold.notes) : [];
   const entryNotes = [...problems.map((problem) => `${problem}: skipped`), ...notes];
   const shown = entryNotes.length > NOTES_SHOWN ? [...entryNotes.slice(0, NOTES_SHOWN), `…and ${entryNotes.length - NOTES_SHOWN} more`] : entryNotes;
-  return { items, ...(said.length + shown.length > 0 ? { notes: [...said, ...shown] } : {}) };
+  const all = [...texts(said), ...shown];
+  return all.length > 0 ? all : undefined;
 }
 
 type Batch = { read: Read[]; notes: string[]; problems: string[] };
