@@ -58,26 +58,28 @@ export function createWatcher(errors: ErrorLog, evidence: EvidenceStore) {
   // not read (web-request-listeners.ts) is first seen when it is redirected, answered or fails.
   const seen = new Set<string>();
   type Seen = { requestId: string; timeStamp: number; method: string; url: string; initiator?: string; originUrl?: string };
+  /** Tells the judgement of the request's hop, with what this event holds of it. */
+  const tell = (d: Seen, what: { body?: CapturedBody; headers?: { name: string; value?: string }[] } = {}): void => {
+    seen.add(d.requestId);
+    feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, ...what });
+  };
+  /** Whether the request is told of (now, if it was not): false for the extension's own. */
   const told = (d: Seen): boolean => {
     if (seen.has(d.requestId)) return true;
     if (ownRequest(d)) return false;
-    seen.add(d.requestId);
-    feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url });
+    tell(d);
     return true;
   };
   const listeners = webRequestListeners(
     (): Listeners => ({
       beforeRequest: whenLoaded((d) => {
         if (ownRequest(d)) return;
-        seen.add(d.requestId);
         // Both browsers give each form field as an array of values; the polyfill's types say otherwise.
-        feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, ...(d.requestBody ? { body: d.requestBody as CapturedBody } : {}) });
+        tell(d, d.requestBody ? { body: d.requestBody as CapturedBody } : {});
       }),
       sendHeaders: whenLoaded((d) => {
         if (seen.has(d.requestId)) return feed({ kind: 'request-headers', id: d.requestId, headers: d.requestHeaders ?? [] });
-        if (ownRequest(d)) return;
-        seen.add(d.requestId);
-        feed({ kind: 'request', id: d.requestId, at: at(d.timeStamp), method: d.method, url: d.url, headers: d.requestHeaders ?? [] });
+        if (!ownRequest(d)) tell(d, { headers: d.requestHeaders ?? [] });
       }),
       // Synchronous, unlike the others: filterResponseData works only from within the event.
       headersReceived: (d) => {
