@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createJwksFetcher } from '../../../src/background/fetch-jwks';
-import { Failure } from '../../../src/messages';
+import { failureOf } from './fakes/failure-of';
 
 const ISSUER = 'https://login.example.com';
 const DISCOVERY = `${ISSUER}/.well-known/openid-configuration`;
@@ -22,14 +22,6 @@ function network(answers: Record<string, () => Response | Promise<Response>>, he
 }
 const json = (value: unknown, status = 200) => () => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
-async function failure(work: Promise<unknown>): Promise<Failure> {
-  const error = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Failure);
-  return error as Failure;
-}
 
 describe('fetchJwks', () => {
   it("finds jwks_uri in the issuer's discovery and answers the set with where it came from; kept a few minutes", async () => {
@@ -53,7 +45,7 @@ describe('fetchJwks', () => {
 
   it('a JWK Set whose answer the browser hid: host_permission_missing, naming the JWK Set’s URL to offer', async () => {
     const { fetchImpl, facts } = network({ [DISCOVERY]: json(METADATA) });
-    const error = await failure(createJwksFetcher()({ issuer: ISSUER }, fetchImpl, facts));
+    const error = await failureOf(createJwksFetcher()({ issuer: ISSUER }, fetchImpl, facts));
     expect(error.code).toBe('host_permission_missing');
     expect(error.unreachableUrl).toBe(JWKS_URI);
   });
@@ -69,10 +61,10 @@ describe('fetchJwks', () => {
     ];
     for (const [answers, code, message] of cases) {
       const { fetchImpl, facts } = network(answers);
-      const error = await failure(createJwksFetcher()({ issuer: ISSUER }, fetchImpl, facts));
+      const error = await failureOf(createJwksFetcher()({ issuer: ISSUER }, fetchImpl, facts));
       expect([error.code, error.message]).toEqual([code, expect.stringMatching(message)]);
     }
     const { fetchImpl, facts } = network({});
-    expect((await failure(createJwksFetcher()({}, fetchImpl, facts))).code).toBe('invalid_input');
+    expect((await failureOf(createJwksFetcher()({}, fetchImpl, facts))).code).toBe('invalid_input');
   });
 });
